@@ -1,0 +1,66 @@
+import { z } from 'zod';
+
+/**
+ * Environment -> typed configuration. Every problem is reported at once, each naming its
+ * variable; values are never echoed back, because some of them are secrets.
+ */
+
+const snowflake = z.string().regex(/^\d{17,20}$/, 'expected a Discord id (17-20 digits)');
+
+const baseSchema = z.object({
+  DISCORD_APPLICATION_ID: snowflake.optional(),
+  /** REST base as discord.js takes it in `rest.api`, e.g. `http://127.0.0.1:8080/api` (no `/v10`). */
+  DISCORD_API_URL: z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' }).optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DATA_DIR: z.string().min(1).optional(),
+  /** `auto` or a shard count; unset runs one process without a shard manager. */
+  DISCORD_SHARDS: z
+    .union([z.literal('auto'), z.coerce.number().int().min(1).max(1000)], {
+      error: 'expected "auto" or a whole number from 1 to 1000',
+    })
+    .optional(),
+});
+
+const gatewaySchema = baseSchema.extend({
+  DISCORD_TOKEN: z.string({ error: 'is required to connect to Discord' }).min(1, 'is empty'),
+});
+
+const httpSchema = baseSchema.extend({
+  /** Hex Ed25519 public key from the Developer Portal's General Information page. */
+  DISCORD_PUBLIC_KEY: z
+    .string({ error: 'is required to verify interaction signatures' })
+    .regex(/^[0-9a-fA-F]{64}$/, 'expected 64 hex characters'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(8787),
+});
+
+export type GatewayConfig = z.infer<typeof gatewaySchema>;
+export type HttpConfig = z.infer<typeof httpSchema>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Configuration problems:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+/** Treats empty strings as unset, as `.env` files often leave `FOO=` for optional values. */
+function present(env: Env): Env {
+  return Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+}
+
+function parse<T extends z.ZodType>(schema: T, env: Env): z.infer<T> {
+  const result = schema.safeParse(present(env));
+  if (result.success) return result.data;
+  const problems = result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+  throw new ConfigError(problems);
+}
+
+export function gatewayConfig(env: Env = process.env): GatewayConfig {
+  return parse(gatewaySchema, env);
+}
+
+export function httpConfig(env: Env = process.env): HttpConfig {
+  return parse(httpSchema, env);
+}
