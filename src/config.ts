@@ -8,6 +8,8 @@ import { z } from 'zod';
 const snowflake = z.string().regex(/^\d{17,20}$/, 'expected a Discord id (17-20 digits)');
 
 const baseSchema = z.object({
+  /** `gateway` (default) connects to Discord; `http` serves the interactions endpoint instead. */
+  MODE: z.enum(['gateway', 'http']).default('gateway'),
   DISCORD_APPLICATION_ID: snowflake.optional(),
   /** REST base as discord.js takes it in `rest.api`, e.g. `http://127.0.0.1:8080/api` (no `/v10`). */
   DISCORD_API_URL: z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' }).optional(),

@@ -51,8 +51,13 @@ export const dateFactSchema = factSchema(partialDateSchema);
 export const sourceSchema = z.strictObject({
   id: idSchema,
   publisher: textSchema,
+  /**
+   * The piece's own title. Where it was not recorded, a description in square brackets
+   * (`[Yonhap report on ...]`), the cataloguers' convention for a supplied title.
+   */
   title: textSchema,
-  date: partialDateSchema,
+  /** Publication date, only where known (from the piece or its address); never guessed. */
+  date: partialDateSchema.optional(),
   language: z.enum(['en', 'ko']),
   /** Only where the address is known; never guessed. */
   url: z.url().optional(),
