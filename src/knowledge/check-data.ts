@@ -1,0 +1,22 @@
+import path from 'node:path';
+import { defaultDataDir, loadKnowledge } from './load.ts';
+import { DataError, formatProblem } from './problems.ts';
+
+/**
+ * `npm run check-data [-- <dir>]`: validates a data directory the way start-up does.
+ * Prints every problem and exits 1, or prints the record counts and exits 0.
+ */
+const dir = path.resolve(process.argv[2] ?? defaultDataDir);
+
+try {
+  const knowledge = await loadKnowledge(dir);
+  const counts = (['sources', 'places', 'people', 'motives', 'responses', 'events'] as const)
+    .map((kind) => `${knowledge[kind].length} ${kind}`)
+    .join(', ');
+  console.log(`${dir}: ok (${counts})`);
+} catch (error) {
+  if (!(error instanceof DataError)) throw error;
+  console.error(`${dir}: ${error.problems.length} problem(s)`);
+  for (const problem of error.problems) console.error(`  ${formatProblem(problem)}`);
+  process.exitCode = 1;
+}

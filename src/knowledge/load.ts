@@ -1,0 +1,263 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { z } from 'zod';
+import type { Knowledge } from './knowledge.ts';
+import { DataError, type DataProblem, formatPath } from './problems.ts';
+import { type DataKind, dataFiles, type Person, type RegimeResponse, type TimelineEvent } from './schema.ts';
+
+export const defaultDataDir = fileURLToPath(new URL('../../data/', import.meta.url));
+
+type RecordOf<K extends DataKind> = z.infer<(typeof dataFiles)[K]['schema']>;
+type Parsed = { [K in DataKind]: RecordOf<K>[] };
+
+const kinds = Object.keys(dataFiles) as DataKind[];
+
+/**
+ * Reads, validates and cross-checks every data file in `dir`, and returns the knowledge frozen.
+ * Throws a `DataError` listing every problem found, each naming file, record and field.
+ */
+export async function loadKnowledge(dir: string = defaultDataDir): Promise<Knowledge> {
+  const problems: DataProblem[] = [];
+  const unreadable = new Set<DataKind>();
+  const parsed = {} as Parsed;
+  for (const kind of kinds) {
+    const records = await readRecords(dir, kind, problems);
+    if (records === undefined) unreadable.add(kind);
+    (parsed as Record<DataKind, unknown[]>)[kind] = records ?? [];
+  }
+  crossCheck(parsed, unreadable, problems);
+  if (problems.length > 0) throw new DataError(dir, problems);
+  return deepFreeze(build(parsed));
+}
+
+/** The records that pass their schema, or `undefined` when the file itself cannot be read as an array. */
+async function readRecords<K extends DataKind>(
+  dir: string,
+  kind: K,
+  problems: DataProblem[],
+): Promise<RecordOf<K>[] | undefined> {
+  const { file, schema } = dataFiles[kind];
+  let text: string;
+  try {
+    text = await readFile(path.join(dir, file), 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const message =
+      code === 'ENOENT' ? `file not found in ${dir}` : `cannot read the file (${code ?? error})`;
+    problems.push({ file, message });
+    return undefined;
+  }
+  if (text.trim() === '') {
+    problems.push({ file, message: 'file is empty; expected a JSON array of records ([] for none)' });
+    return undefined;
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    problems.push({ file, message: describeJsonError(text, (error as Error).message) });
+    return undefined;
+  }
+  if (!Array.isArray(json)) {
+    problems.push({ file, message: 'expected a JSON array of records at the top level' });
+    return undefined;
+  }
+
+  const records: RecordOf<K>[] = [];
+  json.forEach((element: unknown, index) => {
+    const record = recordLabel(element, index);
+    const result = schema.safeParse(element, { error: missingFieldMessage });
+    if (result.success) {
+      records.push(result.data as RecordOf<K>);
+      return;
+    }
+    for (const issue of result.error.issues) {
+      if (issue.code === 'unrecognized_keys') {
+        for (const key of issue.keys) {
+          problems.push({
+            file,
+            record,
+            field: formatPath([...issue.path, key]),
+            message: 'unknown field (check its spelling against src/knowledge/schema.ts)',
+          });
+        }
+      } else {
+        problems.push({ file, record, field: formatPath(issue.path), message: issue.message });
+      }
+    }
+  });
+  return records;
+}
+
+function missingFieldMessage(issue: { code?: string; input?: unknown }): string | undefined {
+  return issue.code === 'invalid_type' && issue.input === undefined ? 'required field is missing' : undefined;
+}
+
+function recordLabel(element: unknown, index: number): string {
+  if (typeof element === 'object' && element !== null && 'id' in element) {
+    const id = (element as { id: unknown }).id;
+    if (typeof id === 'string' && id.trim() !== '') return id;
+  }
+  return `#${index}`;
+}
+
+/** V8 reports a character position; maintainers need a line and column. */
+function describeJsonError(text: string, message: string): string {
+  const position = /at position (\d+)/.exec(message)?.[1];
+  const offset = position === undefined ? text.length : Number(position);
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length;
+  const column = offset - before.lastIndexOf('\n');
+  const reason = message.replace(/ in JSON at position \d+.*$/, '');
+  return `invalid JSON at line ${line}, column ${column}: ${reason}`;
+}
+
+interface Reference {
+  field: string;
+  target: DataKind;
+  id: string;
+}
+
+/** Every id a record points at, with where it sits. Sources are found by walking, so no field is missed. */
+function references(kind: DataKind, record: RecordOf<DataKind>): Reference[] {
+  const refs: Reference[] = [];
+  const many = (field: string, target: DataKind, ids: readonly string[] | undefined) => {
+    ids?.forEach((id, i) => {
+      refs.push({ field: `${field}[${i}]`, target, id });
+    });
+  };
+  if (kind === 'people') {
+    const person = record as Person;
+    if (person.mission) refs.push({ field: 'mission.place', target: 'places', id: person.mission.place });
+    refs.push({ field: 'defection.from', target: 'places', id: person.defection.from });
+    refs.push({ field: 'defection.to', target: 'places', id: person.defection.to });
+    many('defection.via', 'places', person.defection.via);
+    person.relatives?.forEach((r, i) => {
+      refs.push({ field: `relatives[${i}].person`, target: 'people', id: r.person });
+    });
+    person.motives?.forEach((m, i) => {
+      refs.push({ field: `motives[${i}].motive`, target: 'motives', id: m.motive });
+    });
+  } else if (kind === 'responses') {
+    const response = record as RegimeResponse;
+    many('trigger.people', 'people', response.trigger.people);
+    many('trigger.events', 'events', response.trigger.events);
+  } else if (kind === 'events') {
+    const event = record as TimelineEvent;
+    many('people', 'people', event.people);
+    many('places', 'places', event.places);
+  }
+  collectSources(record, [], refs);
+  return refs;
+}
+
+function collectSources(value: unknown, at: PropertyKey[], refs: Reference[]): void {
+  if (Array.isArray(value)) {
+    value.forEach((item, i) => {
+      collectSources(item, [...at, i], refs);
+    });
+  } else if (typeof value === 'object' && value !== null) {
+    for (const [key, child] of Object.entries(value)) {
+      if (key === 'sources' && Array.isArray(child)) {
+        child.forEach((id, i) => {
+          refs.push({ field: formatPath([...at, key, i]), target: 'sources', id: String(id) });
+        });
+      } else {
+        collectSources(child, [...at, key], refs);
+      }
+    }
+  }
+}
+
+function crossCheck(parsed: Parsed, unreadable: ReadonlySet<DataKind>, problems: DataProblem[]): void {
+  const ids = {} as Record<DataKind, Set<string>>;
+  for (const kind of kinds) {
+    const { file } = dataFiles[kind];
+    const seen = new Map<string, number>();
+    parsed[kind].forEach((record, index) => {
+      const first = seen.get(record.id);
+      if (first === undefined) seen.set(record.id, index);
+      else
+        problems.push({
+          file,
+          record: record.id,
+          field: 'id',
+          message: `duplicate id (also record #${first})`,
+        });
+    });
+    ids[kind] = new Set(seen.keys());
+  }
+
+  for (const kind of kinds) {
+    const { file } = dataFiles[kind];
+    for (const record of parsed[kind]) {
+      for (const ref of references(kind, record)) {
+        // A file that could not be read is reported once; every reference into it would only be noise.
+        if (unreadable.has(ref.target) || ids[ref.target].has(ref.id)) continue;
+        problems.push({
+          file,
+          record: record.id,
+          field: ref.field,
+          message: `unknown id "${ref.id}" (no such record in ${dataFiles[ref.target].file})`,
+        });
+      }
+    }
+  }
+
+  const people = new Map(parsed.people.map((p) => [p.id, p]));
+  for (const person of parsed.people) {
+    person.relatives?.forEach((relation, i) => {
+      const other = people.get(relation.person);
+      if (other === undefined) return;
+      const field = `relatives[${i}].person`;
+      if (other.id === person.id) {
+        problems.push({
+          file: 'people.json',
+          record: person.id,
+          field,
+          message: 'a person cannot be their own relative',
+        });
+      } else if (!other.relatives?.some((r) => r.person === person.id)) {
+        problems.push({
+          file: 'people.json',
+          record: person.id,
+          field,
+          message: `"${other.id}" does not list "${person.id}" among its relatives; relations go both ways`,
+        });
+      }
+    });
+  }
+}
+
+function build(parsed: Parsed): Knowledge {
+  const events = [...parsed.events].sort(
+    (a, b) => a.date.value.localeCompare(b.date.value) || a.id.localeCompare(b.id),
+  );
+  const index = <T extends { id: string }>(records: readonly T[]) => new Map(records.map((r) => [r.id, r]));
+  return {
+    sources: parsed.sources,
+    places: parsed.places,
+    people: parsed.people,
+    motives: parsed.motives,
+    responses: parsed.responses,
+    events,
+    byId: {
+      sources: index(parsed.sources),
+      places: index(parsed.places),
+      people: index(parsed.people),
+      motives: index(parsed.motives),
+      responses: index(parsed.responses),
+      events: index(events),
+    },
+  };
+}
+
+/** Freezes records and arrays all the way down. Maps stay as they are: they are typed read-only. */
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !(value instanceof Map) && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
