@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
+import { jsonErrorOffset } from './json-error.ts';
 import type { Knowledge } from './knowledge.ts';
 import { DataError, type DataProblem, formatPath } from './problems.ts';
 import { type DataKind, dataFiles, type Person, type RegimeResponse, type TimelineEvent } from './schema.ts';
@@ -11,6 +12,12 @@ export const defaultDataDir = fileURLToPath(new URL('../../data/', import.meta.u
 type RecordOf<K extends DataKind> = z.infer<(typeof dataFiles)[K]['schema']>;
 type Parsed = { [K in DataKind]: RecordOf<K>[] };
 
+/** A file's valid records, and the id of every element in it, valid or not, by position. */
+interface FileContents<K extends DataKind> {
+  records: RecordOf<K>[];
+  ids: (string | undefined)[];
+}
+
 const kinds = Object.keys(dataFiles) as DataKind[];
 
 /**
@@ -19,24 +26,24 @@ const kinds = Object.keys(dataFiles) as DataKind[];
  */
 export async function loadKnowledge(dir: string = defaultDataDir): Promise<Knowledge> {
   const problems: DataProblem[] = [];
-  const unreadable = new Set<DataKind>();
   const parsed = {} as Parsed;
+  const ids = new Map<DataKind, (string | undefined)[]>();
   for (const kind of kinds) {
-    const records = await readRecords(dir, kind, problems);
-    if (records === undefined) unreadable.add(kind);
-    (parsed as Record<DataKind, unknown[]>)[kind] = records ?? [];
+    const contents = await readRecords(dir, kind, problems);
+    (parsed as Record<DataKind, unknown[]>)[kind] = contents?.records ?? [];
+    if (contents) ids.set(kind, contents.ids);
   }
-  crossCheck(parsed, unreadable, problems);
+  crossCheck(parsed, ids, problems);
   if (problems.length > 0) throw new DataError(dir, problems);
   return deepFreeze(build(parsed));
 }
 
-/** The records that pass their schema, or `undefined` when the file itself cannot be read as an array. */
+/** The file's contents, or `undefined` when the file itself cannot be read as an array. */
 async function readRecords<K extends DataKind>(
   dir: string,
   kind: K,
   problems: DataProblem[],
-): Promise<RecordOf<K>[] | undefined> {
+): Promise<FileContents<K> | undefined> {
   const { file, schema } = dataFiles[kind];
   let text: string;
   try {
@@ -65,8 +72,9 @@ async function readRecords<K extends DataKind>(
   }
 
   const records: RecordOf<K>[] = [];
+  const ids = json.map(usableId);
   json.forEach((element: unknown, index) => {
-    const record = recordLabel(element, index);
+    const record = ids[index] ?? `#${index}`;
     const result = schema.safeParse(element, { error: missingFieldMessage });
     if (result.success) {
       records.push(result.data as RecordOf<K>);
@@ -87,29 +95,29 @@ async function readRecords<K extends DataKind>(
       }
     }
   });
-  return records;
+  return { records, ids };
 }
 
 function missingFieldMessage(issue: { code?: string; input?: unknown }): string | undefined {
   return issue.code === 'invalid_type' && issue.input === undefined ? 'required field is missing' : undefined;
 }
 
-function recordLabel(element: unknown, index: number): string {
+/** A record's id even when the record fails its schema, so that references to it are not reported too. */
+function usableId(element: unknown): string | undefined {
   if (typeof element === 'object' && element !== null && 'id' in element) {
     const id = (element as { id: unknown }).id;
     if (typeof id === 'string' && id.trim() !== '') return id;
   }
-  return `#${index}`;
+  return undefined;
 }
 
-/** V8 reports a character position; maintainers need a line and column. */
+/** Line and column of the first syntax error, which is what a maintainer needs to find it. */
 function describeJsonError(text: string, message: string): string {
-  const position = /at position (\d+)/.exec(message)?.[1];
-  const offset = position === undefined ? text.length : Number(position);
+  const offset = jsonErrorOffset(text);
   const before = text.slice(0, offset);
   const line = before.split('\n').length;
   const column = offset - before.lastIndexOf('\n');
-  const reason = message.replace(/ in JSON at position \d+.*$/, '');
+  const reason = message.replace(/ in JSON at position \d+.*$/, '').replace(/, ".*" is not valid JSON$/s, '');
   return `invalid JSON at line ${line}, column ${column}: ${reason}`;
 }
 
@@ -170,23 +178,22 @@ function collectSources(value: unknown, at: PropertyKey[], refs: Reference[]): v
   }
 }
 
-function crossCheck(parsed: Parsed, unreadable: ReadonlySet<DataKind>, problems: DataProblem[]): void {
-  const ids = {} as Record<DataKind, Set<string>>;
-  for (const kind of kinds) {
+function crossCheck(
+  parsed: Parsed,
+  fileIds: ReadonlyMap<DataKind, (string | undefined)[]>,
+  problems: DataProblem[],
+): void {
+  const known = new Map<DataKind, Set<string>>();
+  for (const [kind, ids] of fileIds) {
     const { file } = dataFiles[kind];
     const seen = new Map<string, number>();
-    parsed[kind].forEach((record, index) => {
-      const first = seen.get(record.id);
-      if (first === undefined) seen.set(record.id, index);
-      else
-        problems.push({
-          file,
-          record: record.id,
-          field: 'id',
-          message: `duplicate id (also record #${first})`,
-        });
+    ids.forEach((id, index) => {
+      if (id === undefined) return;
+      const first = seen.get(id);
+      if (first === undefined) seen.set(id, index);
+      else problems.push({ file, record: id, field: 'id', message: `duplicate id (also record #${first})` });
     });
-    ids[kind] = new Set(seen.keys());
+    known.set(kind, new Set(seen.keys()));
   }
 
   for (const kind of kinds) {
@@ -194,7 +201,8 @@ function crossCheck(parsed: Parsed, unreadable: ReadonlySet<DataKind>, problems:
     for (const record of parsed[kind]) {
       for (const ref of references(kind, record)) {
         // A file that could not be read is reported once; every reference into it would only be noise.
-        if (unreadable.has(ref.target) || ids[ref.target].has(ref.id)) continue;
+        const targets = known.get(ref.target);
+        if (targets === undefined || targets.has(ref.id)) continue;
         problems.push({
           file,
           record: record.id,

@@ -1,0 +1,222 @@
+import { execFile } from 'node:child_process';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { defaultDataDir, loadKnowledge } from '../../src/knowledge/load.ts';
+import { DataError, formatProblem } from '../../src/knowledge/problems.ts';
+
+const run = promisify(execFile);
+
+type Json = Record<string, unknown> & { id: string };
+
+let dir: string;
+
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'defectors-data-'));
+  await cp(defaultDataDir, dir, { recursive: true });
+});
+
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+async function edit(file: string, change: (records: Json[]) => void): Promise<void> {
+  const target = path.join(dir, file);
+  const records = JSON.parse(await readFile(target, 'utf8')) as Json[];
+  change(records);
+  await writeFile(target, JSON.stringify(records, null, 2));
+}
+
+/** Loads the damaged copy and returns every problem, formatted as users see them. */
+async function problems(): Promise<string[]> {
+  const error = await loadKnowledge(dir).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(DataError);
+  return (error as DataError).problems.map(formatProblem);
+}
+
+function first(records: Json[]): Json {
+  const record = records[0];
+  if (record === undefined) throw new Error('the shipped file has no records');
+  return record;
+}
+
+describe('the shipped data', () => {
+  it('loads clean, with every kind present', async () => {
+    const knowledge = await loadKnowledge();
+    for (const kind of ['sources', 'places', 'people', 'motives', 'responses', 'events'] as const) {
+      expect(knowledge[kind].length, kind).toBeGreaterThan(0);
+      expect(knowledge.byId[kind].size, kind).toBe(knowledge[kind].length);
+    }
+  });
+
+  it('keeps events in date order and is frozen', async () => {
+    const knowledge = await loadKnowledge();
+    const dates = knowledge.events.map((e) => e.date.value);
+    expect(dates).toEqual([...dates].sort());
+    expect(Object.isFrozen(knowledge.people)).toBe(true);
+    expect(Object.isFrozen(knowledge.people[0]?.defection.date)).toBe(true);
+  });
+});
+
+describe('broken data names the file, the record and the field', () => {
+  it('a missing field', async () => {
+    let id = '';
+    await edit('people.json', (people) => {
+      const person = first(people);
+      id = person.id;
+      delete person.hangul;
+    });
+    expect(await problems()).toEqual([`people.json: ${id}.hangul: required field is missing`]);
+  });
+
+  it('a malformed partial date', async () => {
+    let id = '';
+    await edit('people.json', (people) => {
+      const person = first(people);
+      id = person.id;
+      (person.defection as { date: { value: string } }).date.value = '2016-13-01';
+    });
+    expect(await problems()).toEqual([
+      `people.json: ${id}.defection.date.value: expected YYYY, YYYY-MM or YYYY-MM-DD`,
+    ]);
+  });
+
+  it('an unknown reference, to a place and to a source', async () => {
+    let id = '';
+    await edit('events.json', (events) => {
+      const event = first(events);
+      id = event.id;
+      event.places = ['atlantis'];
+      (event.detail as { sources: string[] }).sources = ['no-such-source'];
+    });
+    expect(await problems()).toEqual([
+      `events.json: ${id}.places[0]: unknown id "atlantis" (no such record in places.json)`,
+      `events.json: ${id}.detail.sources[0]: unknown id "no-such-source" (no such record in sources.json)`,
+    ]);
+  });
+
+  it('a duplicate id', async () => {
+    let id = '';
+    await edit('motives.json', (motives) => {
+      const motive = first(motives);
+      id = motive.id;
+      motives.push(structuredClone(motive));
+    });
+    expect(await problems()).toEqual([`motives.json: ${id}.id: duplicate id (also record #0)`]);
+  });
+
+  it('an unknown key', async () => {
+    let id = '';
+    await edit('responses.json', (responses) => {
+      const response = first(responses);
+      id = response.id;
+      response.measure = 'misspelt';
+    });
+    expect(await problems()).toEqual([
+      `responses.json: ${id}.measure: unknown field (check its spelling against src/knowledge/schema.ts)`,
+    ]);
+  });
+
+  it('a fact without sources, and empty required text', async () => {
+    let id = '';
+    await edit('people.json', (people) => {
+      const person = first(people);
+      id = person.id;
+      (person.summary as { sources: string[] }).sources = [];
+      person.name = '   ';
+    });
+    expect(await problems()).toEqual([
+      `people.json: ${id}.name: expected non-empty text`,
+      `people.json: ${id}.summary.sources: expected at least one source id`,
+    ]);
+  });
+
+  it('a relation listed on one side only', async () => {
+    const knowledge = await loadKnowledge(dir);
+    const person = knowledge.people.find((p) => (p.relatives?.length ?? 0) > 0);
+    if (person?.relatives?.[0] === undefined) throw new Error('the shipped data has no relatives to break');
+    const other = person.relatives[0].person;
+    await edit('people.json', (people) => {
+      const record = people.find((p) => p.id === other);
+      if (record) record.relatives = undefined;
+    });
+    const found = await problems();
+    expect(found).toContain(
+      `people.json: ${person.id}.relatives[0].person: "${other}" does not list "${person.id}" among its relatives; relations go both ways`,
+    );
+  });
+
+  it('a record without an id is named by its position', async () => {
+    await edit('sources.json', (sources) => {
+      Reflect.deleteProperty(first(sources), 'id');
+    });
+    const found = await problems();
+    expect(found[0]).toBe('sources.json: #0.id: required field is missing');
+  });
+
+  it('invalid JSON, with its line', async () => {
+    const text = await readFile(path.join(dir, 'places.json'), 'utf8');
+    const lines = text.split('\n');
+    lines.splice(3, 0, '  "broken": ,');
+    await writeFile(path.join(dir, 'places.json'), lines.join('\n'));
+    const found = await problems();
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatch(/^places\.json: invalid JSON at line 4, column \d+: /);
+  });
+
+  it('an empty file and a missing file', async () => {
+    await writeFile(path.join(dir, 'motives.json'), '\n');
+    await rm(path.join(dir, 'events.json'));
+    const found = await problems();
+    expect(found).toContain('motives.json: file is empty; expected a JSON array of records ([] for none)');
+    expect(found).toContain(`events.json: file not found in ${dir}`);
+    // References into unreadable files are not reported one by one.
+    expect(found.filter((p) => p.includes('no such record in'))).toEqual([]);
+  });
+
+  it('reports every problem in one run', async () => {
+    await edit('people.json', (people) => {
+      first(people).prominence = 0;
+    });
+    await edit('sources.json', (sources) => {
+      first(sources).language = 'fr';
+    });
+    const found = await problems();
+    expect(found.some((p) => p.startsWith('people.json: ') && p.includes('.prominence: '))).toBe(true);
+    expect(found.some((p) => p.startsWith('sources.json: ') && p.includes('.language: '))).toBe(true);
+  });
+});
+
+describe('npm run check-data', () => {
+  const script = path.resolve('src/knowledge/check-data.ts');
+  const node = (args: string[]) => run(process.execPath, ['--import', 'tsx', script, ...args]);
+
+  it('prints counts and exits 0 on the shipped data', async () => {
+    const { stdout } = await node([]);
+    expect(stdout).toMatch(
+      /: ok \(\d+ sources, \d+ places, \d+ people, \d+ motives, \d+ responses, \d+ events\)/,
+    );
+  });
+
+  it('exits 1 on a damaged copy and names file, record and field', async () => {
+    let id = '';
+    await edit('people.json', (people) => {
+      const person = first(people);
+      id = person.id;
+      (person.defection as { to: string }).to = 'nowhere';
+    });
+    const failure = await node([dir]).then(
+      () => undefined,
+      (e: { code: number; stderr: string }) => e,
+    );
+    expect(failure?.code).toBe(1);
+    expect(failure?.stderr).toContain(
+      `people.json: ${id}.defection.to: unknown id "nowhere" (no such record in places.json)`,
+    );
+  });
+});
