@@ -1,0 +1,147 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { chatInput, type FakeDiscord, startFakeDiscord } from '../fake-discord/index.ts';
+
+/** The REST routes over plain fetch, for answers discord.js hides behind its own checks. */
+
+let fake: FakeDiscord | null = null;
+
+afterEach(async () => {
+  await fake?.close();
+  fake = null;
+});
+
+async function call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
+  if (!fake) throw new Error('start the fake first');
+  const response = await fetch(`${fake.apiUrl}/v10${path}`, {
+    method,
+    headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const text = await response.text();
+  return { status: response.status, headers: response.headers, body: text ? JSON.parse(text) : null };
+}
+
+const auth = { authorization: 'Bot t' };
+
+describe('REST', () => {
+  it('serves GET /gateway/bot only with a bot token', async () => {
+    fake = await startFakeDiscord({ shardCount: 3 });
+    expect(await call('GET', '/gateway/bot')).toMatchObject({ status: 401 });
+    expect((await call('GET', '/gateway/bot', undefined, auth)).body).toEqual({
+      url: fake.gatewayUrl,
+      shards: 3,
+      session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 16 },
+    });
+    expect(fake.requests[1]?.headers.authorization).toBeUndefined();
+  });
+
+  it('knows only interactions it dispatched, and each one answers once', async () => {
+    fake = await startFakeDiscord();
+    expect(
+      (await call('POST', '/interactions/1/x/callback', { type: 4, data: { content: 'a' } })).body,
+    ).toEqual({
+      message: 'Unknown interaction',
+      code: 10062,
+    });
+    const interaction = fake.dispatchInteraction(chatInput('about'));
+    const path = `/interactions/${interaction.id}/${interaction.token}/callback`;
+    expect((await call('POST', path, { type: 4, data: {} })).body).toMatchObject({ code: 50006 });
+    const answered = await call('POST', `${path}?with_response=true`, { type: 4, data: { content: 'hi' } });
+    expect(answered.status).toBe(200);
+    expect(answered.body).toMatchObject({
+      interaction: { id: interaction.id, response_message_loading: false },
+      resource: { type: 4, message: { content: 'hi', author: { id: fake.botUserId } } },
+    });
+    expect((await call('POST', path, { type: 4, data: { content: 'again' } })).body).toMatchObject({
+      code: 40060,
+    });
+  });
+
+  it('refuses a follow-up before the callback, then edits @original however it is spelled', async () => {
+    fake = await startFakeDiscord();
+    const interaction = fake.dispatchInteraction(chatInput('about'));
+    const hook = `/webhooks/${fake.applicationId}/${interaction.token}`;
+    expect((await call('POST', `${hook}?wait=true`, { content: 'early' })).body).toMatchObject({
+      code: 10015,
+    });
+    expect((await call('GET', `${hook}/messages/@original`)).body).toMatchObject({ code: 10008 });
+
+    await call('POST', `/interactions/${interaction.id}/${interaction.token}/callback`, {
+      type: 5,
+      data: { flags: 64 },
+    });
+    const loading = await call('GET', `${hook}/messages/%40original`);
+    expect(loading.body).toMatchObject({ content: '', flags: 64 | 128 });
+    const edited = await call('PATCH', `${hook}/messages/@original`, {
+      content: 'done',
+      embeds: [{ title: 't' }],
+    });
+    expect(edited.body).toMatchObject({
+      id: loading.body.id,
+      content: 'done',
+      flags: 64,
+      embeds: [{ title: 't' }],
+    });
+    const tooBig = { embeds: [{ description: 'x'.repeat(4000) }, { description: 'y'.repeat(2001) }] };
+    expect((await call('PATCH', `${hook}/messages/@original`, tooBig)).body).toMatchObject({
+      code: 50035,
+      errors: { embeds: 'Embed size exceeds maximum size of 6000' },
+    });
+
+    const follow = await call('POST', `${hook}?wait=true`, { content: 'more' });
+    expect(follow.body).toMatchObject({ content: 'more', channel_id: fake.channelOf(fake.guilds[0] ?? '') });
+    expect((await call('DELETE', `${hook}/messages/${follow.body.id}`)).status).toBe(204);
+    expect([...fake.messages.values()].map((m) => m.content)).toEqual(['done']);
+  });
+
+  it('parses payload_json out of a multipart body', async () => {
+    fake = await startFakeDiscord();
+    const interaction = fake.dispatchInteraction(chatInput('about'));
+    const form = new FormData();
+    form.set('payload_json', JSON.stringify({ type: 4, data: { content: 'with a file' } }));
+    form.set('files[0]', new Blob(['hello']), 'a.txt');
+    const response = await fetch(
+      `${fake.apiUrl}/v10/interactions/${interaction.id}/${interaction.token}/callback`,
+      {
+        method: 'POST',
+        body: form,
+      },
+    );
+    expect(response.status).toBe(204);
+    expect(fake.requests[0]?.body).toEqual({ type: 4, data: { content: 'with a file' } });
+  });
+
+  it('checks command definitions as Discord does: chat input strictly, context menus by length', async () => {
+    fake = await startFakeDiscord();
+    const commands = `/applications/${fake.applicationId}/commands`;
+    const good = [
+      { name: 'defector', description: 'Look up', options: [{ type: 3, name: 'name', description: 'Who' }] },
+      { name: 'Look Up Defector', type: 3 },
+    ];
+    const saved = await call('PUT', commands, good, auth);
+    expect(saved.status).toBe(200);
+    expect(saved.body.map((c: { name: string; type: number }) => `${c.type} ${c.name}`)).toEqual([
+      '1 defector',
+      '3 Look Up Defector',
+    ]);
+    expect((await call('GET', commands, undefined, auth)).body).toEqual(saved.body);
+    const bad = [
+      { name: 'defector', description: 'd', options: [{ type: 3, name: 'Name', description: '' }] },
+    ];
+    expect((await call('PUT', commands, bad, auth)).body).toMatchObject({
+      code: 50035,
+      errors: { '0.options.0.name': 'Invalid command name', '0.options.0.description': expect.any(String) },
+    });
+    expect((await call('PUT', `/applications/999/commands`, good, auth)).status).toBe(404);
+  });
+
+  it('answers 429 with Retry-After and a Discord body', async () => {
+    fake = await startFakeDiscord();
+    fake.faults.restStatus(429, 1, { retryAfterSec: 1.5, pathPrefix: '/gateway' });
+    const limited = await call('GET', '/gateway/bot', undefined, auth);
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get('retry-after')).toBe('1.5');
+    expect(limited.body).toEqual({ message: 'You are being rate limited.', retry_after: 1.5, global: false });
+    expect((await call('GET', '/gateway/bot', undefined, auth)).status).toBe(200);
+  });
+});

@@ -1,0 +1,117 @@
+import { randomBytes } from 'node:crypto';
+import type {
+  APIApplicationCommandInteractionDataOption,
+  APIInteraction,
+  APIMessage,
+  InteractionType,
+} from 'discord-api-types/v10';
+import { appPermissions, interactionChannel, interactionMember, type World } from './payloads.ts';
+import { snowflake } from './snowflake.ts';
+
+/** What a test supplies: the interaction type, its `data`, and any top-level field to override. */
+export type InteractionPartial = Partial<Omit<APIInteraction, 'type' | 'data'>> & {
+  type: InteractionType;
+  data?: unknown;
+  locale?: string;
+  message?: APIMessage;
+};
+
+export interface InteractionPlace {
+  /** `null` puts the interaction in a DM with the tester. */
+  guildId: string | null;
+}
+
+/**
+ * A complete INTERACTION_CREATE payload. discord.js 14 throws inside its gateway handler without
+ * `entitlements` and `authorizing_integration_owners`, and leaves `channelId` null without a
+ * `channel` object, so both are always present.
+ */
+export function buildInteraction(
+  world: World,
+  partial: InteractionPartial,
+  place: InteractionPlace,
+): APIInteraction {
+  const { guildId } = place;
+  const where =
+    guildId === null
+      ? { user: world.tester, context: 1, authorizing_integration_owners: { '1': world.tester.id } }
+      : {
+          guild_id: guildId,
+          guild: { id: guildId, locale: 'en-US', features: [] },
+          guild_locale: 'en-US',
+          member: interactionMember(world),
+          context: 0,
+          authorizing_integration_owners: { '0': guildId },
+        };
+  const channel = interactionChannel(world, guildId);
+  return {
+    id: snowflake(),
+    application_id: world.applicationId,
+    token: `fake-itok.${randomBytes(24).toString('base64url')}`,
+    version: 1,
+    channel,
+    channel_id: channel.id,
+    app_permissions: appPermissions,
+    locale: 'en-US',
+    entitlements: [],
+    attachment_size_limit: 10_485_760,
+    ...where,
+    ...partial,
+  } as unknown as APIInteraction;
+}
+
+/** Option values as a test writes them; types are inferred (string 3, integer 4, boolean 5, number 10). */
+export type OptionValues = Record<string, string | number | boolean>;
+
+function toOption(name: string, value: string | number | boolean, focused: boolean) {
+  const type =
+    typeof value === 'string' ? 3 : typeof value === 'boolean' ? 5 : Number.isInteger(value) ? 4 : 10;
+  return { name, type, value, ...(focused ? { focused: true } : {}) };
+}
+
+/** Nests options under a subcommand when the name is `command sub`, as Discord does. */
+function commandData(commandName: string, options: APIApplicationCommandInteractionDataOption[]) {
+  const [name = commandName, sub] = commandName.split(' ');
+  return {
+    id: commandIdFor(name),
+    name,
+    type: 1,
+    options: sub ? [{ name: sub, type: 1, options }] : options,
+  };
+}
+
+// Stable per name, so a handler keyed by command id sees the same id every time.
+const commandIds = new Map<string, string>();
+export function commandIdFor(name: string): string {
+  let id = commandIds.get(name);
+  if (!id) {
+    id = snowflake();
+    commandIds.set(name, id);
+  }
+  return id;
+}
+
+/** `/name opt:value` — `name` may be `"command subcommand"`. */
+export function chatInput(name: string, options: OptionValues = {}): InteractionPartial {
+  const list = Object.entries(options).map(([key, value]) => toOption(key, value, false));
+  return { type: 2, data: commandData(name, list as APIApplicationCommandInteractionDataOption[]) };
+}
+
+/** Typing into option `focused` of `/name`; the other options are already filled in. */
+export function autocomplete(
+  name: string,
+  focused: string,
+  typed: string,
+  others: OptionValues = {},
+): InteractionPartial {
+  const list = [
+    ...Object.entries(others).map(([key, value]) => toOption(key, value, false)),
+    toOption(focused, typed, true),
+  ];
+  return { type: 4, data: commandData(name, list as APIApplicationCommandInteractionDataOption[]) };
+}
+
+/** A press on button `customId` of `message` (e.g. one the bot sent earlier, from `fake.messages`). */
+export function buttonPress(customId: string, message: APIMessage): InteractionPartial {
+  return { type: 3, data: { custom_id: customId, component_type: 2 }, message };
+}

@@ -1,0 +1,335 @@
+import type { APIInteraction, APIMessage } from 'discord-api-types/v10';
+import { commandIdFor } from './interactions.ts';
+import { editMessage, type MessageBody, message, type World } from './payloads.ts';
+import { snowflake } from './snowflake.ts';
+import { checkAutocomplete, checkCommands, checkMessage, type DiscordError } from './validate.ts';
+
+export interface RecordedRequest {
+  method: string;
+  /** Decoded path after `/api/v10`, e.g. `/webhooks/1/tok/messages/@original`. */
+  path: string;
+  /** The path as sent, e.g. with `%40original`. */
+  rawPath: string;
+  query: Record<string, string>;
+  /** Lower-cased names; `authorization` is left out. */
+  headers: Record<string, string>;
+  /** Parsed JSON (or `payload_json` of a multipart body); `null` without a body. */
+  body: unknown;
+  at: number;
+  status: number;
+}
+
+export interface InteractionRecord {
+  payload: APIInteraction;
+  callback: { type: number; data?: unknown } | null;
+  /** The message `@original` refers to: the reply, or for a component the message it sits on. */
+  originalId: string | null;
+  messageIds: Set<string>;
+}
+
+export interface RestFault {
+  status: 429 | 500;
+  remaining: number;
+  retryAfterSec: number;
+  pathPrefix: string;
+}
+
+export interface RestState {
+  world: World;
+  gatewayUrl: () => string;
+  recommendedShards: number;
+  maxConcurrency: number;
+  interactions: Map<string, InteractionRecord>;
+  messages: Map<string, APIMessage>;
+  commands: Map<string, unknown[]>;
+  faults: RestFault[];
+}
+
+export interface Reply {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+const json = (status: number, body: unknown): Reply => ({ status, body });
+const noContent: Reply = { status: 204 };
+const error = (status: number, message: string, code: number): Reply => ({ status, body: { message, code } });
+const fromDiscordError = (problem: DiscordError): Reply => ({ status: problem.status, body: problem.body });
+
+const unknownInteraction = () => error(404, 'Unknown interaction', 10062);
+const unknownWebhook = () => error(404, 'Unknown Webhook', 10015);
+const unknownMessage = () => error(404, 'Unknown Message', 10008);
+const EPHEMERAL = 1 << 6;
+const LOADING = 1 << 7;
+
+/** Interaction callback types (discord-api-types `InteractionResponseType`). */
+const Callback = {
+  Pong: 1,
+  Message: 4,
+  DeferredMessage: 5,
+  DeferredUpdate: 6,
+  Update: 7,
+  Autocomplete: 8,
+  Modal: 9,
+} as const;
+
+/**
+ * Makes the fake answer this interaction's callback and webhook. A component's `@original` is the message
+ * the component sits on, which the fake learns here if it did not create it.
+ */
+export function registerInteraction(
+  state: RestState,
+  payload: APIInteraction,
+  componentMessage?: APIMessage,
+): void {
+  const record: InteractionRecord = { payload, callback: null, originalId: null, messageIds: new Set() };
+  if (payload.type === 3 && componentMessage) {
+    record.originalId = componentMessage.id;
+    record.messageIds.add(componentMessage.id);
+    if (!state.messages.has(componentMessage.id)) state.messages.set(componentMessage.id, componentMessage);
+  }
+  state.interactions.set(payload.id, record);
+}
+
+export function takeFault(state: RestState, path: string): Reply | null {
+  const fault = state.faults.find((f) => f.remaining > 0 && path.startsWith(f.pathPrefix));
+  if (!fault) return null;
+  fault.remaining--;
+  if (fault.status === 500) return error(500, '500: Internal Server Error', 0);
+  return {
+    status: 429,
+    headers: { 'retry-after': String(fault.retryAfterSec), 'x-ratelimit-scope': 'user' },
+    body: { message: 'You are being rate limited.', retry_after: fault.retryAfterSec, global: false },
+  };
+}
+
+/** Routes one REST call (already stripped of `/api/v10`) against the fake's state. */
+export function route(
+  state: RestState,
+  method: string,
+  segments: string[],
+  query: URLSearchParams,
+  body: unknown,
+  authorized: boolean,
+): Reply {
+  const [head, ...rest] = segments;
+  if (head === 'interactions' && rest.length === 3 && rest[2] === 'callback' && method === 'POST') {
+    return callback(state, rest[0] ?? '', rest[1] ?? '', query, body);
+  }
+  if (head === 'webhooks' && rest.length >= 2) return webhook(state, method, rest, query, body);
+  if (!authorized) return error(401, '401: Unauthorized', 0);
+  const path = segments.join('/');
+  if (method === 'GET' && path === 'gateway/bot') {
+    return json(200, {
+      url: state.gatewayUrl(),
+      shards: state.recommendedShards,
+      session_start_limit: {
+        total: 1000,
+        remaining: 999,
+        reset_after: 14_400_000,
+        max_concurrency: state.maxConcurrency,
+      },
+    });
+  }
+  if (method === 'GET' && path === 'gateway') return json(200, { url: state.gatewayUrl() });
+  if (method === 'GET' && path === 'users/@me') return json(200, state.world.bot);
+  if (method === 'GET' && path === 'applications/@me') return json(200, application(state.world));
+  if (head === 'applications' && rest[0] === state.world.applicationId)
+    return commands(state, method, rest.slice(1), body);
+  return error(404, '404: Not Found', 0);
+}
+
+function application(world: World) {
+  return {
+    id: world.applicationId,
+    name: world.bot.username,
+    icon: null,
+    description: '',
+    bot_public: true,
+    bot_require_code_grant: false,
+    bot: world.bot,
+    verify_key: '0'.repeat(64),
+    flags: 0,
+    owner: world.tester,
+    team: null,
+    summary: '',
+    install_params: { scopes: ['applications.commands', 'bot'], permissions: '0' },
+  };
+}
+
+/** `/commands` and `/guilds/:guild/commands`: bulk overwrite echoes the commands back with ids. */
+function commands(state: RestState, method: string, segments: string[], body: unknown): Reply {
+  let guildId: string | null = null;
+  let tail = segments;
+  if (segments[0] === 'guilds' && segments[1]) {
+    guildId = segments[1];
+    tail = segments.slice(2);
+  }
+  if (tail[0] !== 'commands') return error(404, '404: Not Found', 0);
+  const key = guildId ?? 'global';
+  const stored = state.commands.get(key) ?? [];
+  if (tail.length === 1 && method === 'GET') return json(200, stored);
+  if (tail.length === 1 && method === 'PUT') {
+    const problem = checkCommands(body);
+    if (problem) return fromDiscordError(problem);
+    const saved = (body as Record<string, unknown>[]).map((command) =>
+      savedCommand(state.world, command, guildId),
+    );
+    state.commands.set(key, saved);
+    return json(200, saved);
+  }
+  if (tail.length === 1 && method === 'POST') {
+    const problem = checkCommands([body]);
+    if (problem) return fromDiscordError(problem);
+    const saved = savedCommand(state.world, body as Record<string, unknown>, guildId);
+    state.commands.set(key, [...stored.filter((c) => (c as { name: string }).name !== saved.name), saved]);
+    return json(201, saved);
+  }
+  if (tail.length === 2 && method === 'DELETE') {
+    state.commands.set(
+      key,
+      stored.filter((c) => (c as { id: string }).id !== tail[1]),
+    );
+    return noContent;
+  }
+  return error(404, '404: Not Found', 0);
+}
+
+function savedCommand(world: World, command: Record<string, unknown>, guildId: string | null) {
+  const name = String(command.name);
+  return {
+    id: commandIdFor(name),
+    application_id: world.applicationId,
+    version: snowflake(),
+    type: 1,
+    description: '',
+    options: [],
+    default_member_permissions: null,
+    nsfw: false,
+    integration_types: [0],
+    contexts: null,
+    name_localizations: null,
+    description_localizations: null,
+    ...command,
+    ...(guildId ? { guild_id: guildId } : {}),
+    name,
+  };
+}
+
+function callback(state: RestState, id: string, token: string, query: URLSearchParams, body: unknown): Reply {
+  const record = state.interactions.get(id);
+  if (!record || record.payload.token !== token) return unknownInteraction();
+  if (record.callback) return error(400, 'Interaction has already been acknowledged.', 40060);
+  const { type, data } = (body ?? {}) as { type?: number; data?: MessageBody & Record<string, unknown> };
+  if (typeof type !== 'number') return error(400, 'Invalid Form Body', 50035);
+  const problem =
+    type === Callback.Message || type === Callback.Update
+      ? checkMessage(data ?? {}, type === Callback.Message)
+      : type === Callback.Autocomplete
+        ? checkAutocomplete(data)
+        : null;
+  if (problem) return fromDiscordError(problem);
+  const payload = record.payload as APIInteraction & { message?: APIMessage };
+  if (type === Callback.Autocomplete && payload.type !== 4) {
+    return error(400, 'Interaction is not an autocomplete interaction', 50035);
+  }
+  record.callback = { type, ...(data === undefined ? {} : { data }) };
+
+  let produced: APIMessage | null = null;
+  if (type === Callback.Message || type === Callback.DeferredMessage) {
+    const flags = (data?.flags ?? 0) | (type === Callback.DeferredMessage ? LOADING : 0);
+    produced = createMessage(state, record, type === Callback.Message ? (data ?? {}) : {}, flags);
+    record.originalId = produced.id;
+  } else if ((type === Callback.Update || type === Callback.DeferredUpdate) && payload.message) {
+    const existing = state.messages.get(payload.message.id) ?? payload.message;
+    produced = type === Callback.Update ? editMessage(existing, data ?? {}) : existing;
+    state.messages.set(produced.id, produced);
+    record.originalId = produced.id;
+    record.messageIds.add(produced.id);
+  }
+  if (query.get('with_response') !== 'true') return noContent;
+  return json(200, {
+    interaction: {
+      id,
+      type: payload.type,
+      response_message_id: produced?.id,
+      response_message_loading: type === Callback.DeferredMessage,
+      response_message_ephemeral: ((produced?.flags ?? 0) & EPHEMERAL) !== 0,
+    },
+    resource: { type, ...(produced ? { message: produced } : {}) },
+  });
+}
+
+function createMessage(
+  state: RestState,
+  record: InteractionRecord,
+  body: MessageBody,
+  flags: number,
+): APIMessage {
+  const { payload } = record;
+  const isCommand = payload.type === 2;
+  const created = message(state.world, {
+    id: snowflake(),
+    channelId: payload.channel?.id ?? state.world.dmChannelId,
+    type: isCommand ? 20 : 19,
+    body,
+    flags,
+    interaction: {
+      id: payload.id,
+      type: payload.type,
+      user:
+        ('member' in payload && payload.member ? payload.member.user : payload.user) ?? state.world.tester,
+    },
+  });
+  state.messages.set(created.id, created);
+  record.messageIds.add(created.id);
+  return created;
+}
+
+/** `/webhooks/:app/:token[/messages/:id|@original]` for an interaction token. */
+function webhook(
+  state: RestState,
+  method: string,
+  segments: string[],
+  query: URLSearchParams,
+  body: unknown,
+): Reply {
+  const [appId, token, messages, messageId, ...extra] = segments;
+  const record = [...state.interactions.values()].find((r) => r.payload.token === token);
+  if (appId !== state.world.applicationId || !record || extra.length > 0) return unknownWebhook();
+  if (messages === undefined) {
+    if (method === 'POST') return followUp(state, record, query, body);
+    if (method === 'GET' || method === 'PATCH') {
+      return json(200, { id: appId, type: 3, application_id: appId, name: state.world.bot.username, token });
+    }
+    if (method === 'DELETE') return noContent;
+    return error(405, '405: Method Not Allowed', 0);
+  }
+  if (messages !== 'messages' || messageId === undefined) return error(404, '404: Not Found', 0);
+  const id = messageId === '@original' ? record.originalId : messageId;
+  const existing = id && record.messageIds.has(id) ? state.messages.get(id) : undefined;
+  if (!existing) return unknownMessage();
+  if (method === 'GET') return json(200, existing);
+  if (method === 'DELETE') {
+    state.messages.delete(existing.id);
+    record.messageIds.delete(existing.id);
+    return noContent;
+  }
+  if (method === 'PATCH') {
+    const problem = checkMessage(body ?? {}, false);
+    if (problem) return fromDiscordError(problem);
+    const edited = editMessage(existing, (body ?? {}) as MessageBody);
+    state.messages.set(edited.id, edited);
+    return json(200, edited);
+  }
+  return error(405, '405: Method Not Allowed', 0);
+}
+
+function followUp(state: RestState, record: InteractionRecord, query: URLSearchParams, body: unknown): Reply {
+  if (!record.callback) return unknownWebhook();
+  const problem = checkMessage(body ?? {}, true);
+  if (problem) return fromDiscordError(problem);
+  const fields = (body ?? {}) as MessageBody;
+  const created = createMessage(state, record, fields, fields.flags ?? 0);
+  return query.get('wait') === 'true' ? json(200, created) : noContent;
+}
