@@ -33,6 +33,8 @@ const httpSchema = baseSchema.extend({
     .string({ error: 'is required to verify interaction signatures' })
     .regex(/^[0-9a-fA-F]{64}$/, 'expected 64 hex characters'),
   PORT: z.coerce.number().int().min(0).max(65535).default(8787),
+  /** Interface to listen on; unset listens on all, as a container behind a load balancer needs. */
+  HOST: z.string().min(1).optional(),
 });
 
 export type GatewayConfig = z.infer<typeof gatewaySchema>;
