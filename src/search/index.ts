@@ -1,0 +1,129 @@
+import type { Knowledge } from '../knowledge/knowledge.ts';
+import { choiceFor, MAX_CHOICE_CHARS, MAX_CHOICES } from './choices.ts';
+import { eventDoc, fieldSpecs, motiveDoc, personDoc, responseDoc } from './documents.ts';
+import { createSearchEngine, type EngineDoc, type EngineHit, type SearchEngine } from './engine.ts';
+import { queryWords } from './normalise.ts';
+import type { AnyHit, Choice, Hit, KnowledgeSearch, MatchTier, RecordOfKind, SearchKind } from './types.ts';
+
+export type { AnyHit, Choice, Hit, KnowledgeSearch, MatchTier, SearchKind } from './types.ts';
+
+const kinds: readonly SearchKind[] = ['person', 'motive', 'response', 'event'];
+const DEFAULT_LIMIT = 10;
+const SUGGESTIONS = 5;
+const tierOrder: Record<MatchTier, number> = { exact: 0, prefix: 1, fuzzy: 2 };
+
+interface Index<K extends SearchKind> {
+  records: readonly RecordOfKind[K][];
+  engine: SearchEngine;
+  /** The empty-query list: people by prominence, events by date, the rest in data order. */
+  defaults: readonly RecordOfKind[K][];
+}
+
+type Indexes = { [K in SearchKind]: Index<K> };
+
+function indexOf<K extends SearchKind>(
+  kind: K,
+  records: readonly RecordOfKind[K][],
+  toDoc: (record: RecordOfKind[K]) => EngineDoc,
+  defaults: readonly RecordOfKind[K][],
+): Index<K> {
+  return { records, engine: createSearchEngine(records.map(toDoc), fieldSpecs[kind]), defaults };
+}
+
+/** Nothing searchable typed yet (empty, spaces, only punctuation or emoji): show the default list. */
+function blank(text: string): boolean {
+  return queryWords(text).length === 0;
+}
+
+function choiceForHit(hit: AnyHit): Choice {
+  switch (hit.kind) {
+    case 'person':
+      return choiceFor('person', hit.record, true);
+    case 'motive':
+      return choiceFor('motive', hit.record, true);
+    case 'response':
+      return choiceFor('response', hit.record, true);
+    case 'event':
+      return choiceFor('event', hit.record, true);
+  }
+}
+
+/** Builds every index once (synchronously; milliseconds for the shipped data). */
+export function createKnowledgeSearch(knowledge: Knowledge): KnowledgeSearch {
+  const byProminence = [...knowledge.people].sort((a, b) => b.prominence - a.prominence);
+  const indexes: Indexes = {
+    person: indexOf('person', knowledge.people, (p) => personDoc(p, knowledge), byProminence),
+    motive: indexOf('motive', knowledge.motives, motiveDoc, knowledge.motives),
+    response: indexOf('response', knowledge.responses, responseDoc, knowledge.responses),
+    event: indexOf('event', knowledge.events, (e) => eventDoc(e, knowledge), knowledge.events),
+  };
+
+  function toHits<K extends SearchKind>(kind: K, hits: readonly EngineHit[]): Hit<K>[] {
+    const { records } = indexes[kind] as Index<K>;
+    return hits.flatMap((hit) => {
+      const record = records[hit.index];
+      if (record === undefined) return [];
+      return [
+        {
+          kind,
+          id: record.id,
+          record,
+          tier: hit.tier,
+          score: hit.score,
+          matched: { field: hit.field, text: hit.text },
+        },
+      ];
+    });
+  }
+
+  function search<K extends SearchKind>(kind: K, query: string, limit = DEFAULT_LIMIT): Hit<K>[] {
+    const text = typeof query === 'string' ? query : '';
+    return toHits(kind, (indexes[kind] as Index<K>).engine.search(text, { limit }));
+  }
+
+  function suggest<K extends SearchKind>(kind: K, query: string, limit = SUGGESTIONS): Hit<K>[] {
+    const text = typeof query === 'string' ? query : '';
+    return toHits(kind, (indexes[kind] as Index<K>).engine.suggest(text, limit));
+  }
+
+  function searchAll(query: string, limit = DEFAULT_LIMIT): AnyHit[] {
+    const hits: AnyHit[] = kinds.flatMap((kind) => search(kind, query, limit) as AnyHit[]);
+    // A stable sort keeps kind order (people first) among equal hits.
+    return hits.sort((a, b) => tierOrder[a.tier] - tierOrder[b.tier] || a.score - b.score).slice(0, limit);
+  }
+
+  function choices<K extends SearchKind>(kind: K, records: readonly RecordOfKind[K][], withKind: boolean) {
+    return records.map((record) => choiceFor(kind, record, withKind));
+  }
+
+  function autocompleteKind<K extends SearchKind>(kind: K, text: string, withKind: boolean): Choice[] {
+    if (blank(text)) return choices(kind, (indexes[kind] as Index<K>).defaults, withKind);
+    const found = search(kind, text, MAX_CHOICES);
+    const hits = found.length > 0 ? found : suggest(kind, text, MAX_CHOICES);
+    return choices(
+      kind,
+      hits.map((hit) => hit.record),
+      withKind,
+    );
+  }
+
+  function autocomplete(kind: SearchKind | 'all', text: string): Choice[] {
+    const typed = typeof text === 'string' ? text : '';
+    let list: Choice[];
+    if (kind !== 'all') list = autocompleteKind(kind, typed, false);
+    else if (blank(typed)) list = kinds.flatMap((k) => autocompleteKind(k, '', true));
+    else {
+      const found = searchAll(typed, MAX_CHOICES);
+      const hits =
+        found.length > 0
+          ? found
+          : kinds
+              .flatMap((k) => suggest(k, typed, SUGGESTIONS) as AnyHit[])
+              .sort((a, b) => a.score - b.score);
+      list = hits.map(choiceForHit);
+    }
+    return list.filter((choice) => choice.value.length <= MAX_CHOICE_CHARS).slice(0, MAX_CHOICES);
+  }
+
+  return { search, searchAll, autocomplete, suggest };
+}
