@@ -1,0 +1,21 @@
+import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
+import { about } from './about.ts';
+import type { Command } from './command.ts';
+import { defector } from './defector.ts';
+import { regimeResponse } from './regime-response.ts';
+import { search } from './search.ts';
+import { timeline } from './timeline.ts';
+import { whyDefect } from './why-defect.ts';
+
+/** Every command, by the name Discord sends in `data.name`. */
+export const commands: ReadonlyMap<string, Command> = new Map(
+  [defector, whyDefect, regimeResponse, timeline, search, about].map((command) => [
+    command.definition.name,
+    command,
+  ]),
+);
+
+/** What the deploy script registers with Discord. */
+export const commandDefinitions: RESTPostAPIChatInputApplicationCommandsJSONBody[] = [
+  ...commands.values(),
+].map((command) => command.definition);

@@ -1,0 +1,124 @@
+import type { BotContext } from '../interactions/context.ts';
+import { encodeCustomId, type TimelineFilter } from '../interactions/custom-id.ts';
+import type { TimelineEvent } from '../knowledge/schema.ts';
+import { timelineEmbed } from '../render/event.ts';
+import { type Lang, strings } from '../render/i18n.ts';
+import { type Button, notice, type Reply } from '../render/message.ts';
+import { personName } from '../render/names.ts';
+import { type Command, chatInput, integerValue, textOption, textValue, yearOption } from './command.ts';
+import { personButtons } from './defector.ts';
+import { resolve } from './resolve.ts';
+import { alsoMatching, missReply } from './suggestions.ts';
+
+export const eventsPerPage = 10;
+/** From the first known diplomatic defection (1956) to a little past today, with room either side. */
+export const yearBounds = { min: 1945, max: 2035 } as const;
+
+function yearOf(event: TimelineEvent): number {
+  return Number(event.date.value.slice(0, 4));
+}
+
+export function filterEvents(events: readonly TimelineEvent[], filter: TimelineFilter): TimelineEvent[] {
+  return events.filter(
+    (event) =>
+      (filter.person === undefined || event.people.includes(filter.person)) &&
+      (filter.from === undefined || yearOf(event) >= filter.from) &&
+      (filter.to === undefined || yearOf(event) <= filter.to),
+  );
+}
+
+/** One page of the (already date-sorted) events, with Previous / Next carrying page and filters. */
+export function timelinePage(
+  ctx: BotContext,
+  lang: Lang,
+  requestedPage: number,
+  filter: TimelineFilter,
+): Reply {
+  const t = strings(lang);
+  const person = filter.person === undefined ? undefined : ctx.knowledge.byId.people.get(filter.person);
+  if (filter.person !== undefined && !person) return notice(t.goneRecord);
+  const events = filterEvents(ctx.knowledge.events, filter);
+  const pages = Math.max(1, Math.ceil(events.length / eventsPerPage));
+  // A button from before the data changed may point past the end.
+  const page = Math.min(Math.max(1, requestedPage), pages);
+  const years =
+    filter.from !== undefined || filter.to !== undefined
+      ? ` (${t.years(String(filter.from ?? ''), String(filter.to ?? ''))})`
+      : '';
+  const title = `${person ? t.timelineFor(personName(lang, person)) : t.timelineTitle}${years}`;
+  const shown = events.slice((page - 1) * eventsPerPage, page * eventsPerPage);
+  const buttons: Button[] = [];
+  if (page > 1) {
+    buttons.push({
+      label: `◀ ${t.previous}`,
+      customId: encodeCustomId({ action: 'timeline', page: page - 1, filter }),
+    });
+  }
+  if (page < pages) {
+    buttons.push({
+      label: `${t.next} ▶`,
+      customId: encodeCustomId({ action: 'timeline', page: page + 1, filter }),
+    });
+  }
+  if (person) buttons.push(...personButtons(lang, person, 'timeline'));
+  return {
+    embeds: [timelineEmbed({ knowledge: ctx.knowledge, lang }, { title, events: shown, page, pages })],
+    buttons,
+  };
+}
+
+export const timeline: Command = {
+  definition: chatInput(
+    {
+      name: 'timeline',
+      ko: '연표',
+      description: 'Events in date order, for one person or a span of years',
+      koDescription: '날짜순 사건: 한 인물 또는 기간별',
+    },
+    [
+      textOption(
+        {
+          name: 'person',
+          ko: '인물',
+          description: 'Only events involving this person',
+          koDescription: '이 인물이 관련된 사건만',
+        },
+        false,
+      ),
+      yearOption(
+        { name: 'from', ko: '시작-연도', description: 'First year to show', koDescription: '보여 줄 첫해' },
+        yearBounds,
+      ),
+      yearOption(
+        { name: 'to', ko: '끝-연도', description: 'Last year to show', koDescription: '보여 줄 마지막 해' },
+        yearBounds,
+      ),
+    ],
+  ),
+
+  run(ctx, { options, lang }) {
+    const t = strings(lang);
+    const filter: TimelineFilter = {};
+    const query = textValue(options, 'person') ?? '';
+    let also: string | undefined;
+    if (query !== '') {
+      const found = resolve(ctx, 'person', query);
+      if (!found.found) return missReply(lang, t, t.noPerson, query, found.suggestions);
+      filter.person = found.record.id;
+      also = alsoMatching(lang, t, found.others);
+    }
+    // Discord enforces the bounds; a hand-made interaction may not.
+    const clamp = (year: number | undefined) =>
+      year === undefined ? undefined : Math.min(yearBounds.max, Math.max(yearBounds.min, year));
+    const from = clamp(integerValue(options, 'from'));
+    const to = clamp(integerValue(options, 'to'));
+    // Years typed the wrong way round still mean a span.
+    if (from !== undefined) filter.from = to !== undefined ? Math.min(from, to) : from;
+    if (to !== undefined) filter.to = from !== undefined ? Math.max(from, to) : to;
+    return { ...timelinePage(ctx, lang, 1, filter), content: also };
+  },
+
+  autocomplete(ctx, _option, text) {
+    return ctx.search.autocomplete('person', text);
+  },
+};

@@ -1,0 +1,55 @@
+import type { APIEmbed } from 'discord-api-types/v10';
+import type { Knowledge } from '../knowledge/knowledge.ts';
+import type { Motive, Person } from '../knowledge/schema.ts';
+import { Card, type RenderContext } from './card.ts';
+import { strings } from './i18n.ts';
+import { personName, recordName } from './names.ts';
+
+function citing(
+  knowledge: Knowledge,
+  motive: Motive,
+): { person: Person; detail?: string; sources: string[] }[] {
+  return knowledge.people.flatMap((person) =>
+    (person.motives ?? [])
+      .filter((cited) => cited.motive === motive.id)
+      .map((cited) => ({ person, detail: cited.detail, sources: cited.sources })),
+  );
+}
+
+/** The /why-defect card for one motive: explanation, evidence with figures, who cited it. */
+export function motiveEmbed(render: RenderContext, motive: Motive): APIEmbed {
+  const card = new Card(render);
+  const { t } = card;
+  const description = card.fact(motive.summary, t.summary);
+  card.field(
+    t.evidence,
+    motive.evidence.map((evidence) => `• ${card.fact(evidence, t.evidence)}`),
+  );
+  const people = citing(render.knowledge, motive);
+  card.field(
+    t.citedBy,
+    people.length === 0
+      ? t.nobody
+      : people.map(
+          ({ person, detail, sources }) =>
+            `• **${personName(render.lang, person)}**${detail ? ` — ${detail}` : ''}${card.refs(sources)}`,
+        ),
+  );
+  return card.build({ title: recordName(render.lang, motive), description });
+}
+
+/** /why-defect without a motive: one line per motive, naming who cited it. */
+export function motivesOverviewEmbed(render: RenderContext): APIEmbed {
+  const t = strings(render.lang);
+  const lines = render.knowledge.motives.map((motive) => {
+    const people = [
+      ...new Set(
+        citing(render.knowledge, motive).map(({ person }) =>
+          render.lang === 'ko' ? person.hangul : person.name,
+        ),
+      ),
+    ];
+    return `• **${recordName(render.lang, motive)}** — ${t.citedBy}: ${people.length ? people.join(', ') : t.nobody}`;
+  });
+  return { title: t.whyOverview, description: [t.whyOverviewIntro, '', ...lines].join('\n') };
+}

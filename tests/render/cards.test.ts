@@ -1,0 +1,44 @@
+import { InteractionResponseType } from 'discord-api-types/v10';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type BotContext, loadBotContext } from '../../src/interactions/context.ts';
+import type { Lang } from '../../src/render/i18n.ts';
+import { embedTextLength, limits } from '../../src/render/limits.ts';
+import { messageResponse } from '../../src/render/message.ts';
+import { type AnyRecord, recordEmbed } from '../../src/render/record.ts';
+import { brokenRules } from '../interactions/discord-rules.ts';
+
+let ctx: BotContext;
+let records: AnyRecord[];
+beforeAll(async () => {
+  ctx = await loadBotContext();
+  const { people, motives, responses, events } = ctx.knowledge;
+  records = [
+    ...people.map((record) => ({ kind: 'person' as const, record })),
+    ...motives.map((record) => ({ kind: 'motive' as const, record })),
+    ...responses.map((record) => ({ kind: 'response' as const, record })),
+    ...events.map((record) => ({ kind: 'event' as const, record })),
+  ];
+});
+
+describe('the card of every record in the data', () => {
+  for (const lang of ['en', 'ko'] as Lang[]) {
+    it(`fits Discord's limits without cutting, lists its sources, and cites only known ones (${lang})`, () => {
+      for (const record of records) {
+        const embed = recordEmbed({ knowledge: ctx.knowledge, lang }, record);
+        // Real records should fit as written; the cutting is a safety net, not the layout.
+        expect(embedTextLength(embed), record.record.id).toBeLessThanOrEqual(limits.embedTotal);
+        for (const field of embed.fields ?? []) {
+          expect(field.value.length, `${record.record.id}: ${field.name}`).toBeLessThanOrEqual(
+            limits.fieldValue,
+          );
+        }
+        const response = messageResponse({ embeds: [embed] });
+        expect(response.type).toBe(InteractionResponseType.ChannelMessageWithSource);
+        expect(brokenRules(response)).toEqual([]);
+        const sources = embed.fields?.find((field) => field.name === (lang === 'ko' ? '출처' : 'Sources'));
+        expect(sources?.value, record.record.id).toMatch(/^\[1\] /);
+        expect(sources?.value).not.toMatch(/^\[\d+\] [a-z0-9-]+$/m);
+      }
+    });
+  }
+});
