@@ -1,0 +1,234 @@
+import { loadBotContext } from '../src/interactions/context.ts';
+import { respond } from '../src/interactions/respond.ts';
+import type { MemoryReport } from '../src/transports/gateway-test-hooks.ts';
+import { type BotProcess, startProcess } from '../tests/e2e/bot-process.ts';
+import { chatInput, type FakeDiscord, startFakeDiscord } from '../tests/fake-discord/index.ts';
+
+/**
+ * `npm run bench:e2e`: the bot (`src/main.ts`) and a bare discord.js client (`bench/bare-client.ts`),
+ * each in its own process against its own fake Discord running here, measured the same way:
+ * login -> ready, dispatch -> callback latency over 1,000 sequential interactions, and memory after
+ * GC before and after 10,000 more. Both answer the same `/defector` interaction with one embed of
+ * about the same size, so the ratio compares the work done, not the payload.
+ */
+
+const warmUp = 300;
+const sequential = 1000;
+const bulk = 10_000;
+const bulkConcurrency = 16;
+const rounds = 10;
+const deadlineMs = 240_000;
+
+const query = chatInput('defector', { name: 'thae yong ho' });
+
+interface Target {
+  entry: string;
+  fake: FakeDiscord;
+  child: BotProcess;
+  loginToReadyMs: number;
+  spawnToReadyMs: number;
+  latencies: number[];
+  before?: MemoryReport;
+  after?: MemoryReport;
+}
+
+interface Measurement {
+  loginToReadyMs: number;
+  spawnToReadyMs: number;
+  p50: number;
+  p99: number;
+  before: MemoryReport;
+  after: MemoryReport;
+}
+
+async function memory(fake: FakeDiscord): Promise<MemoryReport> {
+  const interaction = fake.dispatchInteraction(chatInput('test-memory'));
+  const callback = await fake.waitForCallback(interaction.id);
+  const report = JSON.parse(callback.data.content) as MemoryReport;
+  if (!report.collected) throw new Error('the child did not run with --expose-gc');
+  return report;
+}
+
+async function answered(fake: FakeDiscord): Promise<void> {
+  const interaction = fake.dispatchInteraction(query);
+  const callback = await fake.waitForCallback(interaction.id);
+  if (callback.type !== 4) throw new Error(`unexpected callback type ${callback.type}`);
+}
+
+async function inParallel(count: number, concurrency: number, task: () => Promise<void>): Promise<void> {
+  let left = count;
+  const worker = async () => {
+    while (left > 0) {
+      left--;
+      await task();
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? Number.NaN;
+}
+
+/** Each target gets its own fake, so neither sees the other's recorded state. */
+async function launch(entry: string): Promise<Target> {
+  const fake = await startFakeDiscord();
+  const spawned = performance.now();
+  const child = startProcess(
+    entry,
+    { DISCORD_TOKEN: 'bench-token', DISCORD_API_URL: fake.apiUrl, LOG_LEVEL: 'info', BOT_TEST_HOOKS: '1' },
+    [],
+    ['--expose-gc'],
+  );
+  try {
+    const ready = await child.waitForLog((line) => line.msg === 'ready', 30_000);
+    const spawnToReadyMs = Math.round(performance.now() - spawned);
+    return {
+      entry,
+      fake,
+      child,
+      loginToReadyMs: Number(ready.loginToReadyMs),
+      spawnToReadyMs,
+      latencies: [],
+    };
+  } catch (error) {
+    await child.kill();
+    await fake.close();
+    throw error;
+  }
+}
+
+async function sequentialBatch(target: Target, count: number): Promise<void> {
+  for (let i = 0; i < count; i++) {
+    const start = performance.now();
+    await answered(target.fake);
+    target.latencies.push(performance.now() - start);
+  }
+}
+
+async function shutDown(target: Target): Promise<void> {
+  target.child.child.kill('SIGTERM');
+  await Promise.race([target.child.exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
+  await target.child.kill();
+  await target.fake.close();
+}
+
+function measurement(target: Target): Measurement {
+  const { before, after } = target;
+  if (!before || !after) throw new Error(`${target.entry}: memory not measured`);
+  const sorted = [...target.latencies].sort((a, b) => a - b);
+  return { ...target, p50: percentile(sorted, 0.5), p99: percentile(sorted, 0.99), before, after };
+}
+
+/**
+ * Both processes run side by side and the sequential interactions alternate between them in
+ * batches, so a busy neighbour on a shared machine slows both alike instead of skewing the ratio.
+ */
+async function run(): Promise<[Measurement, Measurement]> {
+  const bot = await launch('src/main.ts');
+  const bare = await launch('bench/bare-client.ts').catch(async (error: unknown) => {
+    await shutDown(bot);
+    throw error;
+  });
+  const both = [bot, bare];
+  try {
+    for (const target of both) {
+      await inParallel(warmUp, 4, () => answered(target.fake));
+      target.before = await memory(target.fake);
+    }
+    for (let round = 0; round < rounds; round++) {
+      for (const target of both) await sequentialBatch(target, sequential / rounds);
+    }
+    for (const target of both) {
+      await inParallel(bulk, bulkConcurrency, () => answered(target.fake));
+      target.after = await memory(target.fake);
+    }
+    return [measurement(bot), measurement(bare)];
+  } finally {
+    await Promise.all(both.map(shutDown));
+  }
+}
+
+/**
+ * The core's own time for the same interaction, in this process: what the bot does beyond the bare
+ * client's constant reply, so `bot p50 - core p50` against `bare p50` isolates the transport.
+ */
+async function coreAlone(): Promise<{ p50: number; p99: number }> {
+  const fake = await startFakeDiscord();
+  const interaction = fake.dispatchInteraction(query);
+  await fake.close();
+  const context = await loadBotContext();
+  const times: number[] = [];
+  for (let i = 0; i < warmUp + sequential; i++) {
+    const start = performance.now();
+    respond(interaction, context);
+    if (i >= warmUp) times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  return { p50: percentile(times, 0.5), p99: percentile(times, 0.99) };
+}
+
+const mb = (bytes: number) => bytes / 1024 / 1024;
+const fixed = (value: number, digits = 2) => value.toFixed(digits);
+
+function table(bot: Measurement, bare: Measurement): string {
+  const rows: [string, number, number, number][] = [
+    ['login -> ready (ms)', bot.loginToReadyMs, bare.loginToReadyMs, 0],
+    ['spawn -> ready (ms)', bot.spawnToReadyMs, bare.spawnToReadyMs, 0],
+    ['dispatch -> callback p50 (ms)', bot.p50, bare.p50, 3],
+    ['dispatch -> callback p99 (ms)', bot.p99, bare.p99, 3],
+    ['heap after GC, before (MB)', mb(bot.before.heapUsed), mb(bare.before.heapUsed), 1],
+    [`heap after GC, after ${bulk} (MB)`, mb(bot.after.heapUsed), mb(bare.after.heapUsed), 1],
+    [
+      'heap growth (MB)',
+      mb(bot.after.heapUsed - bot.before.heapUsed),
+      mb(bare.after.heapUsed - bare.before.heapUsed),
+      2,
+    ],
+    [`external after ${bulk} (MB)`, mb(bot.after.external), mb(bare.after.external), 1],
+    ['RSS before (MB)', mb(bot.before.rss), mb(bare.before.rss), 1],
+    [`RSS after ${bulk} (MB)`, mb(bot.after.rss), mb(bare.after.rss), 1],
+  ];
+  const lines = rows.map(([label, a, b, digits]) => {
+    const ratio = b === 0 ? '-' : `${fixed(a / b)}x`;
+    return `${label.padEnd(34)}${fixed(a, digits).padStart(10)}${fixed(b, digits).padStart(10)}${ratio.padStart(10)}`;
+  });
+  return [
+    `${''.padEnd(34)}${'bot'.padStart(10)}${'bare'.padStart(10)}${'bot/bare'.padStart(10)}`,
+    ...lines,
+  ].join('\n');
+}
+
+function targets(bot: Measurement, bare: Measurement): string {
+  const checks: [string, boolean][] = [
+    [`p50 <= 1.2x bare (${fixed(bot.p50 / bare.p50)}x)`, bot.p50 <= 1.2 * bare.p50],
+    [`p99 <= 10 ms (${fixed(bot.p99)} ms)`, bot.p99 <= 10],
+    [
+      `heap growth <= 5 MB over ${bulk} (${fixed(mb(bot.after.heapUsed - bot.before.heapUsed))} MB)`,
+      bot.after.heapUsed - bot.before.heapUsed <= 5 * 1024 * 1024,
+    ],
+    [
+      `RSS <= 130 MB (${fixed(mb(Math.max(bot.before.rss, bot.after.rss)), 1)} MB)`,
+      Math.max(bot.before.rss, bot.after.rss) <= 130 * 1024 * 1024,
+    ],
+    [`ready <= 300 ms (${bot.loginToReadyMs} ms login -> ready)`, bot.loginToReadyMs <= 300],
+  ];
+  return checks.map(([label, ok]) => `${ok ? 'PASS' : 'FAIL'}  ${label}`).join('\n');
+}
+
+setTimeout(() => {
+  console.error(`bench:e2e did not finish in ${deadlineMs / 1000} s`);
+  process.exit(1);
+}, deadlineMs).unref();
+
+console.log(
+  `bench:e2e — ${warmUp} warm-up, ${sequential} sequential, ${bulk} at concurrency ${bulkConcurrency}; node ${process.version}`,
+);
+const [bot, bare] = await run();
+const core = await coreAlone();
+console.log(table(bot, bare));
+console.log(
+  `core respond() alone, in-process: p50 ${fixed(core.p50, 3)} ms, p99 ${fixed(core.p99, 3)} ms; ` +
+    `bot p50 minus core p50 = ${fixed((bot.p50 - core.p50) / bare.p50)}x bare p50`,
+);
+console.log(targets(bot, bare));

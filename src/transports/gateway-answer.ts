@@ -1,0 +1,252 @@
+import type { REST } from 'discord.js';
+import {
+  type APIInteraction,
+  type APIInteractionResponse,
+  type APIInteractionResponseCallbackData,
+  InteractionResponseType,
+  InteractionType,
+  MessageFlags,
+  Routes,
+} from 'discord-api-types/v10';
+import type { Logger } from '../logger.ts';
+
+/** The core, as a transport sees it. Asynchronous handlers are allowed so a slow answer can be deferred. */
+export type InteractionHandler = (
+  interaction: APIInteraction,
+) => APIInteractionResponse | Promise<APIInteractionResponse>;
+
+export interface AnswerOptions {
+  /** discord.js's REST client: its queue retries 429s after `Retry-After` and 5xx a few times. */
+  rest: REST;
+  handler: InteractionHandler;
+  logger: Logger;
+  /**
+   * How long an asynchronous handler may run before the interaction is deferred. Discord drops a first
+   * callback that arrives after 3 s, so this leaves room for the round trip.
+   */
+  deferAfterMs: number;
+}
+
+export type Answer = (interaction: APIInteraction, shardId?: number) => Promise<void>;
+
+const noMentions = { parse: [] };
+
+const somethingWentWrong = {
+  en: 'Something went wrong while answering. Please try again in a moment.',
+  ko: '답변하는 중에 문제가 생겼습니다. 잠시 후 다시 시도해 주세요.',
+};
+
+/** What a user sees when the handler failed: private, in their language; autocomplete just gets no choices. */
+export function failureResponse(interaction: APIInteraction): APIInteractionResponse {
+  if (interaction.type === InteractionType.ApplicationCommandAutocomplete) {
+    return { type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices: [] } };
+  }
+  const content =
+    'locale' in interaction && interaction.locale.startsWith('ko')
+      ? somethingWentWrong.ko
+      : somethingWentWrong.en;
+  return {
+    type: InteractionResponseType.ChannelMessageWithSource,
+    data: { content, flags: MessageFlags.Ephemeral, allowed_mentions: noMentions },
+  };
+}
+
+/** The deferral Discord accepts for this kind of interaction; autocomplete cannot be deferred. */
+function deferralFor(interaction: APIInteraction): APIInteractionResponse | undefined {
+  switch (interaction.type) {
+    case InteractionType.ApplicationCommand:
+    case InteractionType.ModalSubmit:
+      return { type: InteractionResponseType.DeferredChannelMessageWithSource };
+    case InteractionType.MessageComponent:
+      return { type: InteractionResponseType.DeferredMessageUpdate };
+    default:
+      return undefined;
+  }
+}
+
+/** A short label for logs: the command name or the component's custom_id. */
+export function describeInteraction(interaction: APIInteraction): string | undefined {
+  switch (interaction.type) {
+    case InteractionType.ApplicationCommand:
+    case InteractionType.ApplicationCommandAutocomplete:
+      return `/${interaction.data.name}`;
+    case InteractionType.MessageComponent:
+    case InteractionType.ModalSubmit:
+      return interaction.data.custom_id;
+    default:
+      return undefined;
+  }
+}
+
+/** Mentions stay locked on every message the bot sends, whatever the handler returned. */
+function lockMentions(data: APIInteractionResponseCallbackData): APIInteractionResponseCallbackData {
+  return data.allowed_mentions ? data : { ...data, allowed_mentions: noMentions };
+}
+
+function withLockedMentions(response: APIInteractionResponse): APIInteractionResponse {
+  switch (response.type) {
+    case InteractionResponseType.ChannelMessageWithSource:
+      return { ...response, data: lockMentions(response.data) };
+    case InteractionResponseType.UpdateMessage:
+      return response.data ? { ...response, data: lockMentions(response.data) } : response;
+    default:
+      return response;
+  }
+}
+
+/** The message a response carries; only a message or an update can follow a deferral. */
+function messageData(response: APIInteractionResponse): APIInteractionResponseCallbackData {
+  if (
+    response.type === InteractionResponseType.ChannelMessageWithSource ||
+    response.type === InteractionResponseType.UpdateMessage
+  ) {
+    return response.data ?? {};
+  }
+  throw new Error(`a type ${response.type} response cannot follow a deferral`);
+}
+
+const deferTimeout = Symbol('defer');
+
+function delay(ms: number): { promise: Promise<typeof deferTimeout>; cancel(): void } {
+  let timer: NodeJS.Timeout | undefined;
+  const promise = new Promise<typeof deferTimeout>((resolve) => {
+    timer = setTimeout(resolve, ms, deferTimeout);
+  });
+  return { promise, cancel: () => clearTimeout(timer) };
+}
+
+/**
+ * Builds the function that answers one interaction: runs the handler, sends its response as the
+ * interaction callback (deferring first when an asynchronous handler is slow), and never rejects.
+ */
+export function createAnswerer({ rest, handler, logger, deferAfterMs }: AnswerOptions): Answer {
+  const callback = (interaction: APIInteraction, body: APIInteractionResponse) =>
+    rest.post(Routes.interactionCallback(interaction.id, interaction.token), { body, auth: false });
+
+  const original = (interaction: APIInteraction) =>
+    Routes.webhookMessage(interaction.application_id, interaction.token, '@original');
+
+  /** Delivers the final response of an interaction that was already acknowledged with `deferral`. */
+  async function completeDeferred(
+    interaction: APIInteraction,
+    deferral: APIInteractionResponse,
+    response: APIInteractionResponse,
+  ): Promise<void> {
+    const data = lockMentions(messageData(response));
+    const ephemeral = ((data.flags ?? 0) & MessageFlags.Ephemeral) !== 0;
+    const editsOriginal =
+      deferral.type === InteractionResponseType.DeferredMessageUpdate
+        ? response.type === InteractionResponseType.UpdateMessage
+        : !ephemeral;
+    if (editsOriginal) {
+      await rest.patch(original(interaction), { body: data, auth: false });
+      return;
+    }
+    // A private answer cannot replace a public "thinking…" placeholder: send it on its own and drop the placeholder.
+    await rest.post(Routes.webhook(interaction.application_id, interaction.token), {
+      body: data,
+      auth: false,
+    });
+    if (deferral.type === InteractionResponseType.DeferredChannelMessageWithSource) {
+      await rest.delete(original(interaction), { auth: false });
+    }
+  }
+
+  /**
+   * Runs the handler. An asynchronous handler that outlasts the budget gets the interaction deferred
+   * first; `acknowledged.deferral` then records what was sent.
+   */
+  async function run(
+    interaction: APIInteraction,
+    acknowledged: { deferral?: APIInteractionResponse },
+  ): Promise<APIInteractionResponse> {
+    const result = handler(interaction);
+    if (!(result instanceof Promise)) return result;
+    const deferral = deferralFor(interaction);
+    if (!deferral) return result;
+    const timer = delay(deferAfterMs);
+    const first = await Promise.race([result, timer.promise]).finally(timer.cancel);
+    if (first !== deferTimeout) return first;
+    // If the deferral fails, the handler's later rejection must not surface as an unhandled one.
+    result.catch(() => {});
+    try {
+      await callback(interaction, deferral);
+    } catch (err) {
+      throw new DeferralFailed(err);
+    }
+    acknowledged.deferral = deferral;
+    const late = await result;
+    // Checked here so that anything but a message fails like a handler error, and the user hears back.
+    messageData(late);
+    return late;
+  }
+
+  return async function answer(interaction, shardId) {
+    const started = performance.now();
+    const fields = {
+      interactionId: interaction.id,
+      shard: shardId,
+      kind: InteractionType[interaction.type],
+      command: describeInteraction(interaction),
+    };
+    const acknowledged: { deferral?: APIInteractionResponse } = {};
+    let response: APIInteractionResponse;
+    let failed = false;
+    try {
+      response = withLockedMentions(await run(interaction, acknowledged));
+    } catch (err) {
+      if (err instanceof DeferralFailed) {
+        logger.error(
+          { ...fields, err: withoutToken(err.cause, interaction.token) },
+          'interaction deferral failed',
+        );
+        return;
+      }
+      logger.error({ ...fields, err }, 'interaction handler failed');
+      response = failureResponse(interaction);
+      failed = true;
+    }
+    try {
+      if (acknowledged.deferral) await completeDeferred(interaction, acknowledged.deferral, response);
+      else await callback(interaction, response);
+    } catch (err) {
+      logger.error({ ...fields, err: withoutToken(err, interaction.token) }, 'interaction callback failed');
+      return;
+    }
+    logger.debug(
+      {
+        ...fields,
+        responseType: response.type,
+        deferred: acknowledged.deferral !== undefined,
+        failed,
+        latencyMs: Math.round((performance.now() - started) * 100) / 100,
+      },
+      'interaction answered',
+    );
+  };
+}
+
+/**
+ * REST errors carry the request URL and body; the URL holds the interaction token, a webhook credential
+ * for 15 minutes, which has no place in logs.
+ */
+function withoutToken(err: unknown, token: string): unknown {
+  if (!(err instanceof Error)) return err;
+  const hide = (text: string) => text.replaceAll(token, '[token]');
+  const { status, code, method, url } = err as Error & Record<string, unknown>;
+  return {
+    type: err.name,
+    message: hide(err.message),
+    status,
+    code,
+    method,
+    url: typeof url === 'string' ? hide(url) : undefined,
+    stack: err.stack === undefined ? undefined : hide(err.stack),
+  };
+}
+
+class DeferralFailed extends Error {
+  constructor(cause: unknown) {
+    super('deferring the interaction failed', { cause });
+  }
+}

@@ -1,0 +1,154 @@
+import type { APIInteraction, APIMessage } from 'discord-api-types/v10';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type BotContext, loadBotContext } from '../../src/interactions/context.ts';
+import { respond } from '../../src/interactions/respond.ts';
+import {
+  autocomplete,
+  buttonPress,
+  chatInput,
+  type FakeDiscord,
+  type RecordedRequest,
+  startFakeDiscord,
+} from '../fake-discord/index.ts';
+import { type BotProcess, isReady, startBot } from './bot-process.ts';
+
+/**
+ * The real entry point (`src/main.ts`) against the fake Discord: every answer must be exactly what the
+ * core returns for the interaction the fake delivered, so the transport neither loses nor alters it.
+ */
+
+let fake: FakeDiscord;
+let bot: BotProcess;
+let context: BotContext;
+
+beforeAll(async () => {
+  fake = await startFakeDiscord();
+  bot = startBot(fake.apiUrl, { BOT_TEST_DEFER_MS: '100' });
+  [context] = await Promise.all([loadBotContext(), bot.waitForLog(isReady, 15_000)]);
+});
+
+afterAll(async () => {
+  await bot?.kill();
+  await fake?.close();
+});
+
+function messageOf(interactionId: string): APIMessage {
+  const found = [...fake.messages.values()].find(
+    (message) =>
+      message.interaction_metadata?.id === interactionId ||
+      (message as { interaction?: { id: string } }).interaction?.id === interactionId,
+  );
+  if (!found) throw new Error(`no message from interaction ${interactionId}`);
+  return found;
+}
+
+const requestsFor = (interaction: APIInteraction) => (request: RecordedRequest) =>
+  request.path.includes(interaction.token) || request.path.includes(`/interactions/${interaction.id}/`);
+
+describe('gateway transport, end to end', () => {
+  it('answers /defector with the card as a type 4 callback, exactly as the core built it', async () => {
+    const interaction = fake.dispatchInteraction(chatInput('defector', { name: 'thae yong ho' }));
+    const callback = await fake.waitForCallback(interaction.id);
+    expect(callback.type).toBe(4);
+    expect(callback).toEqual(respond(interaction, context));
+    expect(callback.data.embeds[0].title).toMatch(/Thae Yong-ho/);
+    expect(callback.data.allowed_mentions).toEqual({ parse: [] });
+    const log = await bot.waitForLog((line) => line.interactionId === interaction.id);
+    expect(log).toMatchObject({ msg: 'interaction answered', command: '/defector', responseType: 4 });
+    expect(log.latencyMs).toEqual(expect.any(Number));
+  });
+
+  it('answers autocomplete with a type 8 list of choices', async () => {
+    const interaction = fake.dispatchInteraction(autocomplete('defector', 'name', 'jo'));
+    const callback = await fake.waitForCallback(interaction.id);
+    expect(callback.type).toBe(8);
+    expect(callback.data.choices.length).toBeGreaterThan(0);
+    expect(callback).toEqual(respond(interaction, context));
+  });
+
+  it('answers a button press on its own card with a type 7 update', async () => {
+    const command = fake.dispatchInteraction(chatInput('defector', { name: 'jo song gil' }));
+    await fake.waitForCallback(command.id);
+    const card = messageOf(command.id);
+    const row = card.components?.[0] as { components?: { custom_id?: string }[] } | undefined;
+    const customId = row?.components?.[0]?.custom_id;
+    expect(customId).toBeTruthy();
+    const press = fake.dispatchInteraction(buttonPress(customId ?? '', card));
+    const callback = await fake.waitForCallback(press.id);
+    expect(callback.type).toBe(7);
+    expect(callback).toEqual(respond(press, context));
+  });
+
+  it('defers a slow answer (type 5) and delivers it by editing @original through the webhook route', async () => {
+    const interaction = fake.dispatchInteraction(chatInput('test-slow', { ms: 400 }));
+    const callback = await fake.waitForCallback(interaction.id);
+    expect(callback.type).toBe(5);
+    const edit = await fake.waitForRequest(
+      (request) =>
+        request.method === 'PATCH' && request.path.endsWith(`${interaction.token}/messages/@original`),
+    );
+    expect(edit.status).toBe(200);
+    expect(edit.body).toMatchObject({ content: 'slow answer after 400 ms', allowed_mentions: { parse: [] } });
+    expect(messageOf(interaction.id).content).toBe('slow answer after 400 ms');
+  });
+
+  it('answers a handler that throws with a private error, logs it with the interaction id, and lives on', async () => {
+    const interaction = fake.dispatchInteraction({ ...chatInput('test-throw'), locale: 'ko' });
+    const callback = await fake.waitForCallback(interaction.id);
+    expect(callback).toMatchObject({ type: 4, data: { flags: 64, allowed_mentions: { parse: [] } } });
+    expect(callback.data.content).toContain('문제가');
+    const log = await bot.waitForLog((line) => line.msg === 'interaction handler failed');
+    expect(log).toMatchObject({ interactionId: interaction.id, level: 50 });
+
+    const next = fake.dispatchInteraction(chatInput('about'));
+    expect((await fake.waitForCallback(next.id)).type).toBe(4);
+    expect(bot.child.exitCode).toBeNull();
+  });
+
+  it('after a deferral, a failing handler gets a private follow-up and the placeholder is removed', async () => {
+    const interaction = fake.dispatchInteraction(chatInput('test-slow', { ms: 300, fail: true }));
+    expect((await fake.waitForCallback(interaction.id)).type).toBe(5);
+    const followUp = await fake.waitForRequest(
+      (request) =>
+        request.method === 'POST' &&
+        request.path.endsWith(`/webhooks/${fake.applicationId}/${interaction.token}`),
+    );
+    expect(followUp.body).toMatchObject({ flags: 64, allowed_mentions: { parse: [] } });
+    const removed = await fake.waitForRequest(
+      (request) =>
+        request.method === 'DELETE' && request.path.endsWith(`${interaction.token}/messages/@original`),
+    );
+    expect(removed.status).toBe(204);
+  });
+
+  it('retries a callback answered 429 and delivers it', async () => {
+    fake.faults.restStatus(429, 1, { retryAfterSec: 0.05, pathPrefix: '/interactions' });
+    const interaction = fake.dispatchInteraction(chatInput('defector', { name: 'ko young hwan' }));
+    const callback = await fake.waitForCallback(interaction.id);
+    expect(callback).toEqual(respond(interaction, context));
+    const attempts = fake.requests.filter(requestsFor(interaction)).map((request) => request.status);
+    expect(attempts).toEqual([429, 204]);
+  });
+
+  it('logs a callback that keeps failing with 500, and still answers the next interaction', async () => {
+    // @discordjs/rest retries a 5xx three times: four failures exhaust it.
+    fake.faults.restStatus(500, 4, { pathPrefix: '/interactions' });
+    const failing = fake.dispatchInteraction(chatInput('about'));
+    const log = await bot.waitForLog(
+      (line) => line.msg === 'interaction callback failed' && line.interactionId === failing.id,
+    );
+    expect(log.level).toBe(50);
+    expect(JSON.stringify(log)).not.toContain(failing.token);
+    expect(fake.requests.filter(requestsFor(failing)).map((request) => request.status)).toEqual([
+      500, 500, 500, 500,
+    ]);
+
+    const next = fake.dispatchInteraction(chatInput('defector', { name: 'hyon song il' }));
+    expect(await fake.waitForCallback(next.id)).toEqual(respond(next, context));
+  });
+
+  it('never writes the token to its logs', () => {
+    expect(JSON.stringify(bot.logs)).not.toContain('test-token');
+    expect(bot.stderr()).not.toContain('test-token');
+  });
+});
