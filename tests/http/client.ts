@@ -1,0 +1,88 @@
+import { generateKeyPairSync, type KeyObject, sign } from 'node:crypto';
+import { type OutgoingHttpHeaders, request } from 'node:http';
+
+/** A key pair standing in for Discord's, and the raw public key as the Developer Portal shows it. */
+export interface TestKeys {
+  readonly privateKey: KeyObject;
+  readonly publicKeyHex: string;
+}
+
+export function generateTestKeys(): TestKeys {
+  const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+  const raw = Buffer.from(publicKey.export({ format: 'jwk' }).x ?? '', 'base64url');
+  return { privateKey, publicKeyHex: raw.toString('hex') };
+}
+
+export function unixNow(): string {
+  return String(Math.floor(Date.now() / 1000));
+}
+
+/** Signs as Discord does: Ed25519 over the timestamp followed by the exact body bytes. */
+export function signedHeaders(
+  keys: TestKeys,
+  body: string | Buffer,
+  timestamp: string = unixNow(),
+): Record<string, string> {
+  const signature = sign(null, Buffer.concat([Buffer.from(timestamp), Buffer.from(body)]), keys.privateKey);
+  return {
+    'content-type': 'application/json',
+    'x-signature-ed25519': signature.toString('hex'),
+    'x-signature-timestamp': timestamp,
+  };
+}
+
+export interface Reply {
+  readonly status: number;
+  readonly headers: Record<string, string | string[] | undefined>;
+  readonly text: string;
+}
+
+export interface Call {
+  readonly port: number;
+  readonly method?: string;
+  readonly path?: string;
+  readonly headers?: OutgoingHttpHeaders;
+  /** Written in pieces when an array, so no Content-Length is sent (chunked encoding). */
+  readonly body?: string | Buffer | readonly Buffer[];
+}
+
+/** One real HTTP request over loopback; resolves with whatever the server answered. */
+export function call({
+  port,
+  method = 'POST',
+  path = '/interactions',
+  headers = {},
+  body,
+}: Call): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    let answered = false;
+    const req = request({ host: '127.0.0.1', port, method, path, headers }, (res) => {
+      answered = true;
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () =>
+        resolve({
+          status: res.statusCode ?? 0,
+          headers: res.headers,
+          text: Buffer.concat(chunks).toString(),
+        }),
+      );
+    });
+    // The server may close while a refused body is still being written; its answer still counts.
+    req.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE' && error.code !== 'ECONNRESET') reject(error);
+    });
+    req.on('close', () => {
+      if (!answered) reject(new Error('connection closed without an answer'));
+    });
+    if (Array.isArray(body)) {
+      for (const piece of body) req.write(piece);
+      req.end();
+    } else req.end(body);
+  });
+}
+
+export function postSigned(port: number, keys: TestKeys, payload: unknown): Promise<Reply> {
+  const body = JSON.stringify(payload);
+  return call({ port, headers: signedHeaders(keys, body), body });
+}

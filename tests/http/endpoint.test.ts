@@ -1,0 +1,99 @@
+import {
+  type APIApplicationCommandAutocompleteResponse,
+  type APIInteractionResponseChannelMessageWithSource,
+  InteractionResponseType,
+} from 'discord-api-types/v10';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type BotContext, loadBotContext } from '../../src/interactions/context.ts';
+import { respond } from '../../src/interactions/respond.ts';
+import { createLogger } from '../../src/logger.ts';
+import { createBotHttpServer, healthReport } from '../../src/transports/http.ts';
+import type { InteractionsServer } from '../../src/transports/http-server.ts';
+import { version } from '../../src/version.ts';
+import { call, generateTestKeys, postSigned } from './client.ts';
+import { autocomplete, command } from './interactions.ts';
+
+/** The endpoint wired to the real core and the real data in data/. */
+
+const keys = generateTestKeys();
+let context: BotContext;
+let app: InteractionsServer;
+let port: number;
+
+beforeAll(async () => {
+  context = await loadBotContext();
+  app = createBotHttpServer(context, keys.publicKeyHex, createLogger('silent'));
+  ({ port } = await app.listen(0, '127.0.0.1'));
+});
+
+afterAll(async () => {
+  await app?.drain(1000);
+});
+
+function person(index: number) {
+  const people = context.knowledge.people;
+  const found = people[index % people.length];
+  if (!found) throw new Error('data/people.json has no one in it');
+  return found;
+}
+
+describe('the endpoint answers with the core', () => {
+  it('returns the person card for /defector', async () => {
+    const someone = person(0);
+    const interaction = command('defector', [{ name: 'name', type: 3, value: someone.id }]);
+    const reply = await postSigned(port, keys, interaction);
+
+    expect(reply.status).toBe(200);
+    const body = JSON.parse(reply.text) as APIInteractionResponseChannelMessageWithSource;
+    expect(body).toEqual(respond(interaction, context));
+    expect(body.type).toBe(InteractionResponseType.ChannelMessageWithSource);
+    expect(body.data.embeds?.[0]?.title).toContain(someone.name);
+    expect(body.data.allowed_mentions).toEqual({ parse: [] });
+  });
+
+  it('returns the Korean card for a Korean client', async () => {
+    const someone = person(1);
+    const interaction = command('defector', [{ name: 'name', type: 3, value: someone.id }], 'ko');
+    const body = JSON.parse((await postSigned(port, keys, interaction)).text);
+    expect(body).toEqual(respond(interaction, context));
+    expect(body.data.embeds[0].title).toContain(someone.hangul);
+  });
+
+  it('returns autocomplete choices while the name is being typed', async () => {
+    const someone = person(0);
+    const typed = someone.name.slice(0, 4);
+    const interaction = autocomplete('defector', [{ name: 'name', type: 3, value: typed, focused: true }]);
+    const body = JSON.parse(
+      (await postSigned(port, keys, interaction)).text,
+    ) as APIApplicationCommandAutocompleteResponse;
+    expect(body.type).toBe(InteractionResponseType.ApplicationCommandAutocompleteResult);
+    expect(body.data.choices?.map((choice) => choice.value)).toContain(someone.id);
+  });
+
+  it('answers 200 concurrent commands, each with its own card', async () => {
+    const interactions = Array.from({ length: 200 }, (_, i) =>
+      i % 2 === 0
+        ? command('defector', [{ name: 'name', type: 3, value: person(i).id }])
+        : autocomplete('defector', [
+            { name: 'name', type: 3, value: person(i).name.slice(0, 3), focused: true },
+          ]),
+    );
+    const replies = await Promise.all(interactions.map((interaction) => postSigned(port, keys, interaction)));
+    replies.forEach((reply, i) => {
+      expect(reply.status).toBe(200);
+      expect(JSON.parse(reply.text)).toEqual(
+        respond(interactions[i] as (typeof interactions)[number], context),
+      );
+    });
+  });
+
+  it('reports the version and the data counts on /healthz', async () => {
+    const reply = await call({ port, method: 'GET', path: '/healthz' });
+    expect(reply.status).toBe(200);
+    const health = JSON.parse(reply.text);
+    expect(health).toEqual(healthReport(context));
+    expect(health).toMatchObject({ status: 'ok', version });
+    expect(health.counts.people).toBe(context.knowledge.people.length);
+    expect(health.counts.people).toBeGreaterThan(0);
+  });
+});

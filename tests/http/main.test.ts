@@ -1,0 +1,96 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { request } from 'node:http';
+import { createInterface } from 'node:readline';
+import { InteractionResponseType } from 'discord-api-types/v10';
+import { afterEach, describe, expect, it } from 'vitest';
+import { generateTestKeys, signedHeaders } from './client.ts';
+import { ping } from './interactions.ts';
+
+/** `npm run serve` as a real child process: start-up, SIGTERM drain, exit codes. */
+
+const keys = generateTestKeys();
+const children: ChildProcess[] = [];
+
+afterEach(() => {
+  for (const child of children.splice(0)) if (child.exitCode === null) child.kill('SIGKILL');
+});
+
+interface LogLine {
+  msg: string;
+  port?: number;
+}
+
+function serve(env: Record<string, string>) {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/transports/http-main.ts'], {
+    // Vitest sets MODE=test in its own environment, which the config would reject.
+    env: { ...process.env, MODE: 'http', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  children.push(child);
+  const logs: LogLine[] = [];
+  const waiters: Array<{ msg: string; found: (line: LogLine) => void }> = [];
+  createInterface({ input: child.stdout as NonNullable<typeof child.stdout> }).on('line', (text) => {
+    const line = JSON.parse(text) as LogLine;
+    logs.push(line);
+    for (const waiter of waiters.filter(({ msg }) => msg === line.msg)) waiter.found(line);
+  });
+  let stderr = '';
+  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
+    stderr += chunk;
+  });
+  const exited = once(child, 'exit').then(([code]) => code as number | null);
+  const logged = (msg: string) =>
+    new Promise<LogLine>((found, failed) => {
+      const seen = logs.find((line) => line.msg === msg);
+      if (seen) return found(seen);
+      waiters.push({ msg, found });
+      void exited.then((code) =>
+        failed(new Error(`exited ${code} before logging "${msg}": ${JSON.stringify(logs)} ${stderr}`)),
+      );
+    });
+  return { child, logs, logged, exited, stderr: () => stderr };
+}
+
+describe('npm run serve', () => {
+  it('drains on SIGTERM: the request in flight completes, then the process exits 0', async () => {
+    const server = serve({ DISCORD_PUBLIC_KEY: keys.publicKeyHex });
+    const { port } = await server.logged('listening');
+
+    const body = JSON.stringify(ping());
+    const req = request({
+      host: '127.0.0.1',
+      port,
+      method: 'POST',
+      path: '/interactions',
+      headers: { ...signedHeaders(keys, body), 'content-length': Buffer.byteLength(body) },
+    });
+    const reply = new Promise<{ status: number; text: string }>((resolve, reject) => {
+      req.on('error', reject).on('response', (res) => {
+        let text = '';
+        res.setEncoding('utf8').on('data', (chunk: string) => {
+          text += chunk;
+        });
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+      });
+    });
+    // Headers and half the body are on the wire before the signal: the request is in flight.
+    await new Promise<void>((resolve) => req.write(body.slice(0, 40), () => resolve()));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    server.child.kill('SIGTERM');
+    await server.logged('draining');
+    req.end(body.slice(40));
+
+    const { status, text } = await reply;
+    expect(status).toBe(200);
+    expect(JSON.parse(text)).toEqual({ type: InteractionResponseType.Pong });
+    expect(await server.exited).toBe(0);
+    expect(server.logs.map((line) => line.msg)).toContain('drained');
+  });
+
+  it('refuses to start without a public key, naming the variable', async () => {
+    const server = serve({ DISCORD_PUBLIC_KEY: '' });
+    expect(await server.exited).toBe(1);
+    expect(server.stderr()).toContain('DISCORD_PUBLIC_KEY');
+  });
+});

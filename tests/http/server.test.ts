@@ -1,0 +1,264 @@
+import { request } from 'node:http';
+import { Writable } from 'node:stream';
+import {
+  type APIInteraction,
+  type APIInteractionResponse,
+  InteractionResponseType,
+  InteractionType,
+  MessageFlags,
+} from 'discord-api-types/v10';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createLogger } from '../../src/logger.ts';
+import { createInteractionsServer, type InteractionsServer } from '../../src/transports/http-server.ts';
+import { call, generateTestKeys, postSigned, signedHeaders, unixNow } from './client.ts';
+import { command, ping } from './interactions.ts';
+
+/** A handler that answers with what it was asked, so each reply can be matched to its request. */
+function echo(interaction: APIInteraction): APIInteractionResponse {
+  if (interaction.type === InteractionType.ApplicationCommand && interaction.data.name === 'explode') {
+    throw new Error('handler failure');
+  }
+  return {
+    type: InteractionResponseType.ChannelMessageWithSource,
+    data: {
+      content: `echo ${interaction.id}`,
+      flags: MessageFlags.Ephemeral,
+      allowed_mentions: { parse: [] },
+    },
+  };
+}
+
+const keys = generateTestKeys();
+const handled: APIInteraction[] = [];
+const logs: Array<{ msg: string; status?: number; reason?: string; interactionId?: string }> = [];
+let app: InteractionsServer;
+let port: number;
+let healthFails = false;
+
+beforeAll(async () => {
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      logs.push(JSON.parse(chunk.toString()));
+      done();
+    },
+  });
+  app = createInteractionsServer({
+    publicKey: keys.publicKeyHex,
+    handle: (interaction) => {
+      handled.push(interaction);
+      return echo(interaction);
+    },
+    health: () => {
+      if (healthFails) throw new Error('health failure');
+      return { status: 'ok', version: '9.9.9', counts: { people: 3 } };
+    },
+    logger: createLogger('debug', sink),
+  });
+  ({ port } = await app.listen(0, '127.0.0.1'));
+});
+
+afterAll(async () => {
+  await app.drain(1000);
+});
+
+beforeEach(() => {
+  handled.length = 0;
+  logs.length = 0;
+});
+
+describe('accepted requests', () => {
+  it('answers PING with PONG without calling the handler', async () => {
+    const reply = await postSigned(port, keys, ping());
+    expect(reply.status).toBe(200);
+    expect(reply.headers['content-type']).toBe('application/json');
+    expect(JSON.parse(reply.text)).toEqual({ type: InteractionResponseType.Pong });
+    expect(handled).toEqual([]);
+  });
+
+  it('hands a command to the handler and returns its response as JSON', async () => {
+    const interaction = command('defector', [{ name: 'name', type: 3, value: 'thae' }]);
+    const reply = await postSigned(port, keys, interaction);
+    expect(reply.status).toBe(200);
+    expect(JSON.parse(reply.text)).toEqual(echo(interaction));
+    expect(handled).toEqual([interaction]);
+  });
+
+  it('accepts signatures in upper-case hex', async () => {
+    const body = JSON.stringify(command('about'));
+    const headers = signedHeaders(keys, body);
+    headers['x-signature-ed25519'] = headers['x-signature-ed25519']?.toUpperCase() ?? '';
+    expect((await call({ port, headers, body })).status).toBe(200);
+  });
+
+  it('answers 200 concurrent signed requests, each with its own response', async () => {
+    const interactions = Array.from({ length: 200 }, (_, i) =>
+      command('defector', [{ name: 'n', type: 4, value: i }]),
+    );
+    const replies = await Promise.all(interactions.map((interaction) => postSigned(port, keys, interaction)));
+    replies.forEach((reply, i) => {
+      expect(reply.status).toBe(200);
+      expect(JSON.parse(reply.text)).toEqual(echo(interactions[i] as APIInteraction));
+    });
+    expect(handled).toHaveLength(200);
+  });
+
+  it('reports health on GET /healthz', async () => {
+    const reply = await call({ port, method: 'GET', path: '/healthz' });
+    expect(reply.status).toBe(200);
+    expect(JSON.parse(reply.text)).toEqual({ status: 'ok', version: '9.9.9', counts: { people: 3 } });
+  });
+});
+
+describe('refusals never reach the handler', () => {
+  const body = JSON.stringify(command('defector'));
+
+  async function expectRefused(reply: Promise<{ status: number; text: string }>, status: number) {
+    const { status: actual, text } = await reply;
+    expect(actual).toBe(status);
+    expect(JSON.parse(text)).toHaveProperty('error');
+    expect(handled).toEqual([]);
+    expect(logs).toContainEqual(expect.objectContaining({ msg: 'refused', status }));
+  }
+
+  it('401 for a tampered body', async () => {
+    const headers = signedHeaders(keys, body);
+    await expectRefused(call({ port, headers, body: body.replace('defector', 'defectoR') }), 401);
+  });
+
+  it('401 for a signature made with another key', async () => {
+    await expectRefused(call({ port, headers: signedHeaders(generateTestKeys(), body), body }), 401);
+  });
+
+  it('401 when the timestamp was changed after signing', async () => {
+    const headers = signedHeaders(keys, body);
+    headers['x-signature-timestamp'] = String(Number(headers['x-signature-timestamp']) - 1);
+    await expectRefused(call({ port, headers, body }), 401);
+  });
+
+  it.each(['x-signature-ed25519', 'x-signature-timestamp'])('401 without %s', async (header) => {
+    const headers = signedHeaders(keys, body);
+    delete headers[header];
+    await expectRefused(call({ port, headers, body }), 401);
+  });
+
+  it.each([
+    ['not hex', 'z'.repeat(128)],
+    ['too short', 'ab'.repeat(63)],
+    ['too long', 'ab'.repeat(65)],
+    ['empty', ''],
+  ])('401 for a signature that is %s', async (_, signature) => {
+    const headers = { ...signedHeaders(keys, body), 'x-signature-ed25519': signature };
+    await expectRefused(call({ port, headers, body }), 401);
+  });
+
+  it.each([
+    ['stale', -301],
+    ['from the future', 301],
+  ])('401 for a validly signed but %s timestamp', async (_, offset) => {
+    const timestamp = String(Number(unixNow()) + offset);
+    await expectRefused(call({ port, headers: signedHeaders(keys, body, timestamp), body }), 401);
+  });
+
+  it('401 for a timestamp that is not a number', async () => {
+    await expectRefused(call({ port, headers: signedHeaders(keys, body, '1e9'), body }), 401);
+  });
+
+  it('413 for a declared Content-Length over 64 KiB', async () => {
+    const big = Buffer.alloc(64 * 1024 + 1, 0x20);
+    await expectRefused(call({ port, headers: signedHeaders(keys, big), body: big }), 413);
+  });
+
+  it('413 for a chunked body that grows past 64 KiB', async () => {
+    const pieces = Array.from({ length: 64 }, () => Buffer.alloc(16 * 1024, 0x20));
+    const whole = Buffer.concat(pieces);
+    await expectRefused(call({ port, headers: signedHeaders(keys, whole), body: pieces }), 413);
+  });
+
+  it('accepts a body of exactly 64 KiB', async () => {
+    const json = JSON.stringify(command('defector'));
+    const padded = Buffer.alloc(64 * 1024, 0x20);
+    padded.write(json);
+    const reply = await call({ port, headers: signedHeaders(keys, padded), body: padded });
+    expect(reply.status).toBe(200);
+  });
+
+  it.each([
+    ['garbage', 'this is not json'],
+    ['truncated JSON', body.slice(0, 20)],
+    ['a JSON array', '[1,2]'],
+    ['an object without a type', '{"id":"1"}'],
+    ['null', 'null'],
+  ])('400 for %s with a valid signature', async (_, garbage) => {
+    await expectRefused(call({ port, headers: signedHeaders(keys, garbage), body: garbage }), 400);
+  });
+
+  it('405 with Allow for GET /interactions', async () => {
+    const reply = call({ port, method: 'GET' });
+    await expectRefused(reply, 405);
+    expect((await reply).headers.allow).toBe('POST');
+  });
+
+  it('405 for POST /healthz', async () => {
+    await expectRefused(call({ port, path: '/healthz', headers: signedHeaders(keys, body), body }), 405);
+  });
+
+  it.each(['/', '/interactions/extra', '/Interactions'])('404 for %s', async (path) => {
+    await expectRefused(call({ port, path, headers: signedHeaders(keys, body), body }), 404);
+  });
+});
+
+describe('failures stay inside the request', () => {
+  it('answers a private error when the handler throws, logs it, and keeps serving', async () => {
+    const interaction = command('explode', [], 'ko');
+    const reply = await postSigned(port, keys, interaction);
+    expect(reply.status).toBe(200);
+    const body = JSON.parse(reply.text);
+    expect(body.data.flags).toBe(MessageFlags.Ephemeral);
+    expect(body.data.content).toMatch(/[가-힣]/);
+    expect(body.data.allowed_mentions).toEqual({ parse: [] });
+    expect(logs).toContainEqual(
+      expect.objectContaining({ msg: 'interaction handler failed', interactionId: interaction.id }),
+    );
+    expect((await postSigned(port, keys, ping())).status).toBe(200);
+  });
+
+  it('answers 500 when the health report throws, and keeps serving', async () => {
+    healthFails = true;
+    const reply = await call({ port, method: 'GET', path: '/healthz' });
+    healthFails = false;
+    expect(reply.status).toBe(500);
+    expect(logs).toContainEqual(expect.objectContaining({ msg: 'request failed' }));
+    expect((await call({ port, method: 'GET', path: '/healthz' })).status).toBe(200);
+  });
+
+  it('logs one debug line per answered interaction, as the gateway does', async () => {
+    const interaction = command('defector');
+    await postSigned(port, keys, interaction);
+    expect(logs).toContainEqual(
+      expect.objectContaining({
+        msg: 'interaction answered',
+        interactionId: interaction.id,
+        kind: 'ApplicationCommand',
+        command: '/defector',
+        responseType: InteractionResponseType.ChannelMessageWithSource,
+      }),
+    );
+  });
+
+  it('survives a client that leaves mid-body', async () => {
+    const body = JSON.stringify(command('defector'));
+    await new Promise<void>((resolve) => {
+      const req = request({
+        host: '127.0.0.1',
+        port,
+        method: 'POST',
+        path: '/interactions',
+        headers: { ...signedHeaders(keys, body), 'content-length': body.length },
+      });
+      req.on('error', () => resolve());
+      req.write(body.slice(0, 10), () => setTimeout(() => req.destroy(), 20));
+    });
+    expect((await postSigned(port, keys, ping())).status).toBe(200);
+    expect(handled).toEqual([]);
+  });
+});
