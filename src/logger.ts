@@ -12,7 +12,13 @@ export function createLogger(level: string, destination?: pino.DestinationStream
       level,
       base: { pid: process.pid },
       redact: {
-        paths: ['token', '*.token', 'headers.authorization', '*.headers.authorization', 'config.DISCORD_TOKEN'],
+        paths: [
+          'token',
+          '*.token',
+          'headers.authorization',
+          '*.headers.authorization',
+          'config.DISCORD_TOKEN',
+        ],
         censor: '[redacted]',
       },
     },
