@@ -31,7 +31,7 @@ export interface Command {
 /** Free text from users: autocompleted, and no longer than any name in the data needs. */
 export const freeTextMaxLength = 100;
 
-interface Texts {
+export interface Texts {
   name: string;
   ko: string;
   description: string;
