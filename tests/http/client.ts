@@ -86,3 +86,35 @@ export function postSigned(port: number, keys: TestKeys, payload: unknown): Prom
   const body = JSON.stringify(payload);
   return call({ port, headers: signedHeaders(keys, body), body });
 }
+
+export interface HalfSent {
+  /** Resolves once the headers and the first half of the body are on the wire. */
+  sent: Promise<void>;
+  reply: Promise<{ status: number; connection: string | undefined; text: string }>;
+  /** Sends the rest of the body. */
+  finish(): void;
+}
+
+/** A signed POST to /interactions whose body stops halfway: a request in flight, held open. */
+export function halfSentPost(port: number, keys: TestKeys, payload: unknown): HalfSent {
+  const body = JSON.stringify(payload);
+  const cut = Math.floor(body.length / 2);
+  const req = request({
+    host: '127.0.0.1',
+    port,
+    method: 'POST',
+    path: '/interactions',
+    headers: { ...signedHeaders(keys, body), 'content-length': Buffer.byteLength(body) },
+  });
+  const reply: HalfSent['reply'] = new Promise((resolve, reject) => {
+    req.on('error', reject).on('response', (res) => {
+      let text = '';
+      res.setEncoding('utf8').on('data', (chunk: string) => {
+        text += chunk;
+      });
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, connection: res.headers.connection, text }));
+    });
+  });
+  const sent = new Promise<void>((resolve) => req.write(body.slice(0, cut), () => resolve()));
+  return { sent, reply, finish: () => req.end(body.slice(cut)) };
+}

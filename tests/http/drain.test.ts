@@ -4,7 +4,7 @@ import { InteractionResponseType } from 'discord-api-types/v10';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/logger.ts';
 import { createInteractionsServer, type InteractionsServer } from '../../src/transports/http-server.ts';
-import { call, generateTestKeys, postSigned, signedHeaders } from './client.ts';
+import { call, generateTestKeys, halfSentPost, postSigned, signedHeaders } from './client.ts';
 import { ping } from './interactions.ts';
 
 const keys = generateTestKeys();
@@ -26,38 +26,10 @@ afterEach(async () => {
   await Promise.all(servers.splice(0).map((app) => app.drain(100)));
 });
 
-/** Sends the headers and half the body, and hands back a way to send the rest. */
-function halfSentPing(port: number) {
-  const body = JSON.stringify(ping());
-  const cut = Math.floor(body.length / 2);
-  const req = request({
-    host: '127.0.0.1',
-    port,
-    method: 'POST',
-    path: '/interactions',
-    headers: { ...signedHeaders(keys, body), 'content-length': Buffer.byteLength(body) },
-  });
-  const reply = new Promise<{ status: number; connection: string | undefined; text: string }>(
-    (resolve, reject) => {
-      req.on('error', reject).on('response', (res) => {
-        let text = '';
-        res.setEncoding('utf8').on('data', (chunk: string) => {
-          text += chunk;
-        });
-        res.on('end', () =>
-          resolve({ status: res.statusCode ?? 0, connection: res.headers.connection, text }),
-        );
-      });
-    },
-  );
-  req.write(body.slice(0, cut));
-  return { reply, finish: () => req.end(body.slice(cut)) };
-}
-
 describe('drain', () => {
   it('lets a request that is mid-body finish, then refuses new connections', async () => {
     const { app, port } = await start();
-    const inFlight = halfSentPing(port);
+    const inFlight = halfSentPost(port, keys, ping());
     await once(app.server, 'request');
 
     const drained = app.drain(5000);
@@ -97,7 +69,7 @@ describe('drain', () => {
 
   it('cuts a request that never finishes once the grace period is over', async () => {
     const { app, port } = await start();
-    const stalled = halfSentPing(port);
+    const stalled = halfSentPost(port, keys, ping());
     const failed = expect(stalled.reply).rejects.toThrow();
     await once(app.server, 'request');
     const started = Date.now();
