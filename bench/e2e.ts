@@ -3,9 +3,10 @@ import { respond } from '../src/interactions/respond.ts';
 import type { MemoryReport } from '../src/transports/gateway-test-hooks.ts';
 import { type BotProcess, startProcess } from '../tests/e2e/bot-process.ts';
 import { chatInput, type FakeDiscord, startFakeDiscord } from '../tests/fake-discord/index.ts';
+import { npmScriptCommand } from '../tests/npm-script.ts';
 
 /**
- * `npm run bench:e2e`: the bot (`src/main.ts`) and a bare discord.js client (`bench/bare-client.ts`),
+ * `npm run bench:e2e`: the bot (as `npm start` runs it) and a bare discord.js client (`bench/bare-client.ts`),
  * each in its own process against its own fake Discord running here, measured the same way:
  * login -> ready, dispatch -> callback latency over 1,000 sequential interactions, and memory after
  * GC before and after 10,000 more. Both answer the same `/defector` interaction with one embed of
@@ -71,14 +72,23 @@ function percentile(sorted: number[], p: number): number {
 }
 
 /** Each target gets its own fake, so neither sees the other's recorded state. */
+/** The bot runs as `npm start` runs it; the bare client gets the same node flags and environment. */
+const start = npmScriptCommand('start');
+
 async function launch(entry: string): Promise<Target> {
   const fake = await startFakeDiscord();
   const spawned = performance.now();
   const child = startProcess(
     entry,
-    { DISCORD_TOKEN: 'bench-token', DISCORD_API_URL: fake.apiUrl, LOG_LEVEL: 'info', BOT_TEST_HOOKS: '1' },
+    {
+      ...start.env,
+      DISCORD_TOKEN: 'bench-token',
+      DISCORD_API_URL: fake.apiUrl,
+      LOG_LEVEL: 'info',
+      BOT_TEST_HOOKS: '1',
+    },
     [],
-    ['--expose-gc'],
+    ['--expose-gc', ...start.nodeFlags],
   );
   try {
     const ready = await child.waitForLog((line) => line.msg === 'ready', 30_000);
@@ -125,7 +135,7 @@ function measurement(target: Target): Measurement {
  * batches, so a busy neighbour on a shared machine slows both alike instead of skewing the ratio.
  */
 async function run(): Promise<[Measurement, Measurement]> {
-  const bot = await launch('src/main.ts');
+  const bot = await launch(start.entry);
   const bare = await launch('bench/bare-client.ts').catch(async (error: unknown) => {
     await shutDown(bot);
     throw error;

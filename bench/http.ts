@@ -5,6 +5,7 @@ import autocannon from 'autocannon';
 import type { APIInteraction } from 'discord-api-types/v10';
 import { call, generateTestKeys, signedHeaders, type TestKeys } from '../tests/http/client.ts';
 import { autocomplete, command, ping } from '../tests/http/interactions.ts';
+import { npmScriptCommand } from '../tests/npm-script.ts';
 
 /**
  * `npm run bench:http`: the interactions endpoint against a bare node:http server that only
@@ -43,9 +44,12 @@ interface Target {
   readonly interactions: APIInteraction[];
 }
 
+/** The endpoint runs as `npm run serve` runs it; the bare server gets the same flags and environment. */
+const serve = npmScriptCommand('serve');
+
 const endpoint: Target = {
   name: 'endpoint (npm run serve)',
-  script: 'src/transports/http-main.ts',
+  script: serve.entry,
   interactions: endpointMix(),
 };
 const bare: Target = {
@@ -65,9 +69,11 @@ function presign(keys: TestKeys, interactions: APIInteraction[]): autocannon.Req
 
 /** Starts a server script and waits for the first stdout line that names its port. */
 async function startServer(script: string, keys: TestKeys): Promise<{ child: ChildProcess; port: number }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+  const loader = script.endsWith('.ts') ? ['--import', 'tsx'] : [];
+  const child = spawn(process.execPath, [...serve.nodeFlags, ...loader, script], {
     env: {
       ...process.env,
+      ...serve.env,
       MODE: 'http',
       DISCORD_PUBLIC_KEY: keys.publicKeyHex,
       PORT: '0',

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ConfigError, gatewayConfig, httpConfig } from '../src/config.ts';
 import { configErrorText, loadDotEnv } from '../src/transports/gateway-env.ts';
-import { startProcess } from './e2e/bot-process.ts';
+import { startNpmScript } from './e2e/bot-process.ts';
 
 const token = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.secret-token-value';
 
@@ -123,7 +123,7 @@ describe('loadDotEnv', () => {
 
 describe('npm start with a bad environment', () => {
   it('exits 1 without a token, naming it and the preview CLI', async () => {
-    const bot = startProcess('src/main.ts', {});
+    const bot = startNpmScript('start', {});
     const { code } = await bot.exited;
     expect(code).toBe(1);
     expect(bot.stderr()).toContain('DISCORD_TOKEN');
@@ -131,7 +131,7 @@ describe('npm start with a bad environment', () => {
   });
 
   it('exits 1 naming each invalid variable, and prints no secret', async () => {
-    const bot = startProcess('src/main.ts', {
+    const bot = startNpmScript('start', {
       DISCORD_TOKEN: token,
       DISCORD_API_URL: 'not a url',
       DISCORD_SHARDS: '0',

@@ -3,6 +3,7 @@ import { once } from 'node:events';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { npmScriptCommand } from '../npm-script.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
@@ -27,9 +28,9 @@ export interface BotProcess {
 }
 
 /**
- * Runs an entry point (a path from the repository root) the way `npm start` does: node with tsx's
- * loader, with only the given environment plus PATH and HOME, so the developer's shell cannot leak in.
- * Stdout is read as pino JSON lines.
+ * Runs an entry point (a path from the repository root): compiled JavaScript with plain node, a
+ * TypeScript file with tsx's loader. Only the given environment plus PATH and HOME reach it, so the
+ * developer's shell cannot leak in. Stdout is read as pino JSON lines.
  */
 export function startProcess(
   entry: string,
@@ -37,11 +38,15 @@ export function startProcess(
   args: string[] = [],
   nodeOptions: string[] = [],
 ): BotProcess {
-  const child = spawn(process.execPath, [...nodeOptions, '--import', tsxLoader, join(root, entry), ...args], {
-    cwd,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [...nodeOptions, ...(entry.endsWith('.ts') ? ['--import', tsxLoader] : []), join(root, entry), ...args],
+    {
+      cwd,
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   const logs: LogLine[] = [];
   let stderr = '';
   const waiters = new Set<() => void>();
@@ -108,9 +113,19 @@ export function startProcess(
   };
 }
 
-/** The bot's real entry point against a fake Discord, with debug logs and the test hooks on. */
+/** Runs what `npm run <name>` runs (built `dist/`, same node flags and environment), minus npm. */
+export function startNpmScript(
+  name: string,
+  env: Record<string, string>,
+  nodeOptions: string[] = [],
+): BotProcess {
+  const command = npmScriptCommand(name);
+  return startProcess(command.entry, { ...command.env, ...env }, [], [...command.nodeFlags, ...nodeOptions]);
+}
+
+/** The bot as `npm start` runs it, against a fake Discord, with debug logs and the test hooks on. */
 export function startBot(apiUrl: string, env: Record<string, string> = {}): BotProcess {
-  return startProcess('src/main.ts', {
+  return startNpmScript('start', {
     DISCORD_TOKEN: 'test-token',
     DISCORD_API_URL: apiUrl,
     LOG_LEVEL: 'debug',

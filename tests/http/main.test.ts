@@ -1,13 +1,13 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { request } from 'node:http';
 import { createInterface } from 'node:readline';
 import { InteractionResponseType } from 'discord-api-types/v10';
 import { afterEach, describe, expect, it } from 'vitest';
-import { generateTestKeys, signedHeaders } from './client.ts';
+import { npmScriptCommand } from '../npm-script.ts';
+import { generateTestKeys, halfSentPost } from './client.ts';
 import { ping } from './interactions.ts';
 
-/** `npm run serve` as a real child process: start-up, SIGTERM drain, exit codes. */
+/** `npm run serve` as a real child process (the built `dist/`, minus npm): start-up, SIGTERM drain, exit codes. */
 
 const keys = generateTestKeys();
 const children: ChildProcess[] = [];
@@ -22,9 +22,18 @@ interface LogLine {
 }
 
 function serve(env: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/transports/http-main.ts'], {
+  const { entry, nodeFlags, env: scriptEnv } = npmScriptCommand('serve');
+  const child = spawn(process.execPath, [...nodeFlags, entry], {
     // Vitest sets MODE=test in its own environment, which the config would reject.
-    env: { ...process.env, MODE: 'http', HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'info', ...env },
+    env: {
+      ...process.env,
+      ...scriptEnv,
+      MODE: 'http',
+      HOST: '127.0.0.1',
+      PORT: '0',
+      LOG_LEVEL: 'info',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   children.push(child);
@@ -56,32 +65,17 @@ describe('npm run serve', () => {
   it('drains on SIGTERM: the request in flight completes, then the process exits 0', async () => {
     const server = serve({ DISCORD_PUBLIC_KEY: keys.publicKeyHex });
     const { port } = await server.logged('listening');
+    if (port === undefined) throw new Error('the listening line names no port');
 
-    const body = JSON.stringify(ping());
-    const req = request({
-      host: '127.0.0.1',
-      port,
-      method: 'POST',
-      path: '/interactions',
-      headers: { ...signedHeaders(keys, body), 'content-length': Buffer.byteLength(body) },
-    });
-    const reply = new Promise<{ status: number; text: string }>((resolve, reject) => {
-      req.on('error', reject).on('response', (res) => {
-        let text = '';
-        res.setEncoding('utf8').on('data', (chunk: string) => {
-          text += chunk;
-        });
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
-      });
-    });
     // Headers and half the body are on the wire before the signal: the request is in flight.
-    await new Promise<void>((resolve) => req.write(body.slice(0, 40), () => resolve()));
+    const inFlight = halfSentPost(port, keys, ping());
+    await inFlight.sent;
     await new Promise((resolve) => setTimeout(resolve, 100));
     server.child.kill('SIGTERM');
     await server.logged('draining');
-    req.end(body.slice(40));
+    inFlight.finish();
 
-    const { status, text } = await reply;
+    const { status, text } = await inFlight.reply;
     expect(status).toBe(200);
     expect(JSON.parse(text)).toEqual({ type: InteractionResponseType.Pong });
     expect(await server.exited).toBe(0);
