@@ -2,6 +2,7 @@ import type { Knowledge } from '../knowledge/knowledge.ts';
 import { choiceFor, MAX_CHOICE_CHARS, MAX_CHOICES } from './choices.ts';
 import { eventDoc, fieldSpecs, motiveDoc, personDoc, responseDoc } from './documents.ts';
 import { createSearchEngine, type EngineDoc, type EngineHit, type SearchEngine } from './engine.ts';
+import { lruCache } from './lru.ts';
 import { queryWords } from './normalise.ts';
 import type { AnyHit, Choice, Hit, KnowledgeSearch, MatchTier, RecordOfKind, SearchKind } from './types.ts';
 
@@ -11,6 +12,8 @@ const kinds: readonly SearchKind[] = ['person', 'motive', 'response', 'event'];
 const DEFAULT_LIMIT = 10;
 const SUGGESTIONS = 5;
 const tierOrder: Record<MatchTier, number> = { exact: 0, prefix: 1, fuzzy: 2 };
+/** Distinct (kind, query, limit) answers remembered; a few hundred bytes each. */
+const CACHE_ENTRIES = 5000;
 
 interface Index<K extends SearchKind> {
   records: readonly RecordOfKind[K][];
@@ -76,14 +79,26 @@ export function createKnowledgeSearch(knowledge: Knowledge): KnowledgeSearch {
     });
   }
 
+  const cache = lruCache<readonly AnyHit[]>(CACHE_ENTRIES);
+
+  /** Callers get their own copy of a remembered list, so sorting or slicing it cannot change the cache. */
+  function remembered<K extends SearchKind>(key: string, compute: () => Hit<K>[]): Hit<K>[] {
+    return [...cache.get(key, () => Object.freeze(compute() as AnyHit[]))] as Hit<K>[];
+  }
+
   function search<K extends SearchKind>(kind: K, query: string, limit = DEFAULT_LIMIT): Hit<K>[] {
     const text = typeof query === 'string' ? query : '';
-    return toHits(kind, (indexes[kind] as Index<K>).engine.search(text, { limit }));
+    // The query goes last in the key, so whatever it contains cannot collide with another key.
+    return remembered(`search ${kind} ${limit} ${text}`, () =>
+      toHits(kind, (indexes[kind] as Index<K>).engine.search(text, { limit })),
+    );
   }
 
   function suggest<K extends SearchKind>(kind: K, query: string, limit = SUGGESTIONS): Hit<K>[] {
     const text = typeof query === 'string' ? query : '';
-    return toHits(kind, (indexes[kind] as Index<K>).engine.suggest(text, limit));
+    return remembered(`suggest ${kind} ${limit} ${text}`, () =>
+      toHits(kind, (indexes[kind] as Index<K>).engine.suggest(text, limit)),
+    );
   }
 
   function searchAll(query: string, limit = DEFAULT_LIMIT): AnyHit[] {
