@@ -147,20 +147,21 @@ function envelope(locale: string) {
   };
 }
 
+/** The `data` of a chat-input command as Discord sends it, for a use or for autocomplete. */
+function commandData(parsed: ParsedLine) {
+  return {
+    id: '500000000000000005',
+    name: parsed.command,
+    type: ApplicationCommandType.ChatInput as const,
+    options: parsed.options,
+  };
+}
+
 export function commandInteraction(
   parsed: ParsedLine,
   locale: string,
 ): APIChatInputApplicationCommandInteraction {
-  return {
-    ...envelope(locale),
-    type: InteractionType.ApplicationCommand,
-    data: {
-      id: '500000000000000005',
-      name: parsed.command,
-      type: ApplicationCommandType.ChatInput,
-      options: parsed.options,
-    },
-  };
+  return { ...envelope(locale), type: InteractionType.ApplicationCommand, data: commandData(parsed) };
 }
 
 export function autocompleteInteraction(
@@ -170,12 +171,7 @@ export function autocompleteInteraction(
   return {
     ...envelope(locale),
     type: InteractionType.ApplicationCommandAutocomplete,
-    data: {
-      id: '500000000000000005',
-      name: parsed.command,
-      type: ApplicationCommandType.ChatInput,
-      options: parsed.options,
-    },
+    data: commandData(parsed),
   };
 }
 
