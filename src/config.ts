@@ -7,6 +7,8 @@ import { z } from 'zod';
 
 const snowflake = z.string().regex(/^\d{17,20}$/, 'expected a Discord id (17-20 digits)');
 
+const shardsMessage = 'expected "auto" or a whole number from 1 to 1000';
+
 const baseSchema = z.object({
   /** `gateway` (default) connects to Discord; `http` serves the interactions endpoint instead. */
   MODE: z.enum(['gateway', 'http']).default('gateway'),
@@ -17,9 +19,15 @@ const baseSchema = z.object({
   DATA_DIR: z.string().min(1).optional(),
   /** `auto` or a shard count; unset runs one process without a shard manager. */
   DISCORD_SHARDS: z
-    .union([z.literal('auto'), z.coerce.number().int().min(1).max(1000)], {
-      error: 'expected "auto" or a whole number from 1 to 1000',
-    })
+    .union(
+      [
+        z.literal('auto'),
+        z.coerce.number().int(shardsMessage).min(1, shardsMessage).max(1000, shardsMessage),
+      ],
+      {
+        error: shardsMessage,
+      },
+    )
     .optional(),
 });
 

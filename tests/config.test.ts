@@ -74,6 +74,14 @@ describe('gatewayConfig', () => {
     for (const value of [token, 'my-app', 'ftp://proxy.example', 'carrier-pigeon'])
       expect(text).not.toContain(value);
   });
+
+  it('says what DISCORD_SHARDS takes, whatever is wrong with it', () => {
+    for (const shards of ['0', '2000', '1.5', 'many']) {
+      expect(problemsOf(() => gatewayConfig({ DISCORD_TOKEN: token, DISCORD_SHARDS: shards }))).toEqual([
+        'DISCORD_SHARDS: expected "auto" or a whole number from 1 to 1000',
+      ]);
+    }
+  });
 });
 
 describe('httpConfig', () => {
