@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import { GatewayIntentBits, GatewayOpcodes } from 'discord-api-types/v10';
 import { WebSocket, type WebSocketServer } from 'ws';
 import { guildCreate, ready, type World } from './payloads.ts';
 import { shardOfGuild } from './snowflake.ts';
@@ -85,16 +86,6 @@ export interface GatewayOptions {
   onChange: () => void;
 }
 
-const GUILDS_INTENT = 1 << 0;
-const Op = {
-  Dispatch: 0,
-  Heartbeat: 1,
-  Identify: 2,
-  Resume: 6,
-  InvalidSession: 9,
-  Hello: 10,
-  HeartbeatAck: 11,
-} as const;
 const CLIENT_OPS = new Set([1, 2, 3, 4, 6, 8, 31, 36, 37]);
 
 export class Gateway {
@@ -190,7 +181,10 @@ export class Gateway {
       this.#closeByServer(connection, 4012);
       return;
     }
-    this.#send(connection, { op: Op.Hello, d: { heartbeat_interval: this.#options.heartbeatIntervalMs } });
+    this.#send(connection, {
+      op: GatewayOpcodes.Hello,
+      d: { heartbeat_interval: this.#options.heartbeatIntervalMs },
+    });
   }
 
   #receive(connection: Connection, text: string | null): void {
@@ -204,11 +198,11 @@ export class Gateway {
     }
     const { op, d } = frame;
     this.#record(connection, 'in', { op, d: redact(d), s: null, t: null });
-    if (op === Op.Heartbeat) {
-      if (connection.acking) this.#send(connection, { op: Op.HeartbeatAck, d: null });
-    } else if (op === Op.Identify) {
+    if (op === GatewayOpcodes.Heartbeat) {
+      if (connection.acking) this.#send(connection, { op: GatewayOpcodes.HeartbeatAck, d: null });
+    } else if (op === GatewayOpcodes.Identify) {
       this.#identify(connection, d as IdentifyData);
-    } else if (op === Op.Resume) {
+    } else if (op === GatewayOpcodes.Resume) {
       this.#resume(connection, d as ResumeData);
     } else if (!CLIENT_OPS.has(op)) {
       this.#closeByServer(connection, 4001);
@@ -260,7 +254,7 @@ export class Gateway {
       },
     );
     // discord.js holds `clientReady` until every guild in READY arrives (or `waitGuildTimeout` passes).
-    if (info.intents & GUILDS_INTENT) {
+    if (info.intents & GatewayIntentBits.Guilds) {
       for (const guildId of owned)
         this.#push(session, 'GUILD_CREATE', guildCreate(world, guildId), { guildId });
     }
@@ -275,7 +269,7 @@ export class Gateway {
   #resume(connection: Connection, d: ResumeData): void {
     const session = typeof d?.session_id === 'string' ? this.#sessions.get(d.session_id) : undefined;
     if (!session || session.info.invalidated || (connection.session && connection.session !== session)) {
-      this.#send(connection, { op: Op.InvalidSession, d: false });
+      this.#send(connection, { op: GatewayOpcodes.InvalidSession, d: false });
       return;
     }
     const previous = session.connection;
@@ -306,7 +300,7 @@ export class Gateway {
 
   #sendDispatch(connection: Connection, entry: Buffered): void {
     entry.sent = true;
-    this.#send(connection, { op: Op.Dispatch, d: entry.d, s: entry.seq, t: entry.t });
+    this.#send(connection, { op: GatewayOpcodes.Dispatch, d: entry.d, s: entry.seq, t: entry.t });
   }
 
   #send(

@@ -1,4 +1,9 @@
-import type { APIInteraction, APIMessage } from 'discord-api-types/v10';
+import {
+  type APIInteraction,
+  type APIMessage,
+  InteractionResponseType,
+  MessageFlags,
+} from 'discord-api-types/v10';
 import { commandIdFor } from './interactions.ts';
 import { editMessage, type MessageBody, message, type World } from './payloads.ts';
 import { snowflake } from './snowflake.ts';
@@ -59,19 +64,6 @@ const fromDiscordError = (problem: DiscordError): Reply => ({ status: problem.st
 const unknownInteraction = () => error(404, 'Unknown interaction', 10062);
 const unknownWebhook = () => error(404, 'Unknown Webhook', 10015);
 const unknownMessage = () => error(404, 'Unknown Message', 10008);
-const EPHEMERAL = 1 << 6;
-const LOADING = 1 << 7;
-
-/** Interaction callback types (discord-api-types `InteractionResponseType`). */
-const Callback = {
-  Pong: 1,
-  Message: 4,
-  DeferredMessage: 5,
-  DeferredUpdate: 6,
-  Update: 7,
-  Autocomplete: 8,
-  Modal: 9,
-} as const;
 
 /**
  * Makes the fake answer this interaction's callback and webhook. A component's `@original` is the message
@@ -223,26 +215,41 @@ function callback(state: RestState, id: string, token: string, query: URLSearchP
   const { type, data } = (body ?? {}) as { type?: number; data?: MessageBody & Record<string, unknown> };
   if (typeof type !== 'number') return error(400, 'Invalid Form Body', 50035);
   const problem =
-    type === Callback.Message || type === Callback.Update
-      ? checkMessage(data ?? {}, type === Callback.Message)
-      : type === Callback.Autocomplete
+    type === InteractionResponseType.ChannelMessageWithSource ||
+    type === InteractionResponseType.UpdateMessage
+      ? checkMessage(data ?? {}, type === InteractionResponseType.ChannelMessageWithSource)
+      : type === InteractionResponseType.ApplicationCommandAutocompleteResult
         ? checkAutocomplete(data)
         : null;
   if (problem) return fromDiscordError(problem);
   const payload = record.payload as APIInteraction & { message?: APIMessage };
-  if (type === Callback.Autocomplete && payload.type !== 4) {
+  if (type === InteractionResponseType.ApplicationCommandAutocompleteResult && payload.type !== 4) {
     return error(400, 'Interaction is not an autocomplete interaction', 50035);
   }
   record.callback = { type, ...(data === undefined ? {} : { data }) };
 
   let produced: APIMessage | null = null;
-  if (type === Callback.Message || type === Callback.DeferredMessage) {
-    const flags = (data?.flags ?? 0) | (type === Callback.DeferredMessage ? LOADING : 0);
-    produced = createMessage(state, record, type === Callback.Message ? (data ?? {}) : {}, flags);
+  if (
+    type === InteractionResponseType.ChannelMessageWithSource ||
+    type === InteractionResponseType.DeferredChannelMessageWithSource
+  ) {
+    const flags =
+      (data?.flags ?? 0) |
+      (type === InteractionResponseType.DeferredChannelMessageWithSource ? MessageFlags.Loading : 0);
+    produced = createMessage(
+      state,
+      record,
+      type === InteractionResponseType.ChannelMessageWithSource ? (data ?? {}) : {},
+      flags,
+    );
     record.originalId = produced.id;
-  } else if ((type === Callback.Update || type === Callback.DeferredUpdate) && payload.message) {
+  } else if (
+    (type === InteractionResponseType.UpdateMessage ||
+      type === InteractionResponseType.DeferredMessageUpdate) &&
+    payload.message
+  ) {
     const existing = state.messages.get(payload.message.id) ?? payload.message;
-    produced = type === Callback.Update ? editMessage(existing, data ?? {}) : existing;
+    produced = type === InteractionResponseType.UpdateMessage ? editMessage(existing, data ?? {}) : existing;
     state.messages.set(produced.id, produced);
     record.originalId = produced.id;
     record.messageIds.add(produced.id);
@@ -253,8 +260,8 @@ function callback(state: RestState, id: string, token: string, query: URLSearchP
       id,
       type: payload.type,
       response_message_id: produced?.id,
-      response_message_loading: type === Callback.DeferredMessage,
-      response_message_ephemeral: ((produced?.flags ?? 0) & EPHEMERAL) !== 0,
+      response_message_loading: type === InteractionResponseType.DeferredChannelMessageWithSource,
+      response_message_ephemeral: ((produced?.flags ?? 0) & MessageFlags.Ephemeral) !== 0,
     },
     resource: { type, ...(produced ? { message: produced } : {}) },
   });
