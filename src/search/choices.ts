@@ -1,20 +1,10 @@
 import type { Motive, Person, RegimeResponse, TimelineEvent } from '../knowledge/schema.ts';
+import { cut, limits } from '../render/limits.ts';
 import type { Choice, RecordOfKind, SearchKind } from './types.ts';
 
-/** Discord's limits on an autocomplete reply. */
-export const MAX_CHOICES = 25;
-export const MAX_CHOICE_CHARS = 100;
-
-/** Cuts to `max` UTF-16 units with an ellipsis, never splitting a surrogate pair. */
-export function truncate(text: string, max = MAX_CHOICE_CHARS): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  if (flat.length <= max) return flat;
-  let cut = '';
-  for (const char of flat) {
-    if (cut.length + char.length > max - 1) break;
-    cut += char;
-  }
-  return `${cut.trimEnd()}…`;
+/** A choice name on one line, cut to Discord's limit by the one cutting rule all replies share. */
+export function truncate(text: string): string {
+  return cut(text.replace(/\s+/g, ' ').trim(), limits.choiceName);
 }
 
 const labels: { [K in SearchKind]: (record: RecordOfKind[K]) => string } = {

@@ -1,5 +1,6 @@
 import type { Knowledge } from '../knowledge/knowledge.ts';
-import { choiceFor, MAX_CHOICE_CHARS, MAX_CHOICES } from './choices.ts';
+import { limits } from '../render/limits.ts';
+import { choiceFor } from './choices.ts';
 import { eventDoc, fieldSpecs, motiveDoc, personDoc, responseDoc } from './documents.ts';
 import { createSearchEngine, type EngineDoc, type EngineHit, type SearchEngine } from './engine.ts';
 import { lruCache } from './lru.ts';
@@ -113,8 +114,8 @@ export function createKnowledgeSearch(knowledge: Knowledge): KnowledgeSearch {
 
   function autocompleteKind<K extends SearchKind>(kind: K, text: string, withKind: boolean): Choice[] {
     if (blank(text)) return choices(kind, (indexes[kind] as Index<K>).defaults, withKind);
-    const found = search(kind, text, MAX_CHOICES);
-    const hits = found.length > 0 ? found : suggest(kind, text, MAX_CHOICES);
+    const found = search(kind, text, limits.choices);
+    const hits = found.length > 0 ? found : suggest(kind, text, limits.choices);
     return choices(
       kind,
       hits.map((hit) => hit.record),
@@ -128,7 +129,7 @@ export function createKnowledgeSearch(knowledge: Knowledge): KnowledgeSearch {
     if (kind !== 'all') list = autocompleteKind(kind, typed, false);
     else if (blank(typed)) list = kinds.flatMap((k) => autocompleteKind(k, '', true));
     else {
-      const found = searchAll(typed, MAX_CHOICES);
+      const found = searchAll(typed, limits.choices);
       const hits =
         found.length > 0
           ? found
@@ -137,7 +138,7 @@ export function createKnowledgeSearch(knowledge: Knowledge): KnowledgeSearch {
               .sort((a, b) => a.score - b.score);
       list = hits.map(choiceForHit);
     }
-    return list.filter((choice) => choice.value.length <= MAX_CHOICE_CHARS).slice(0, MAX_CHOICES);
+    return list.filter((choice) => choice.value.length <= limits.choiceValue).slice(0, limits.choices);
   }
 
   return { search, searchAll, autocomplete, suggest };
