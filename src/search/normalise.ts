@@ -79,7 +79,14 @@ export function foldWord(word: string): string {
   if (known !== undefined) return known;
   let folded = word;
   if (latinWord.test(word)) {
-    for (const [pattern, replacement] of romanisationRules) folded = folded.replace(pattern, replacement);
+    // One rule can make another's input (`ue` -> `oe` -> `oi`), so passes repeat until nothing
+    // changes: a folded word must fold to itself, or the index and the queries would disagree.
+    // Each pass shortens the word or swaps letters for ones no rule turns back (k->g, u->o, ...), so it ends.
+    let previous: string;
+    do {
+      previous = folded;
+      for (const [pattern, replacement] of romanisationRules) folded = folded.replace(pattern, replacement);
+    } while (folded !== previous);
   }
   // Corpora repeat their words endlessly; queries are short. Bounded all the same.
   if (foldCache.size >= MAX_CACHED_FOLDS) foldCache.clear();

@@ -73,6 +73,12 @@ describe('normalisation', () => {
     expect(queryWords('b'.repeat(6000))[0]?.length).toBeLessThanOrEqual(MAX_QUERY_CHARS);
   });
 
+  it('folds to a fixed point when one rule makes the input of another', () => {
+    // `ue` -> `oe` (u/o) -> `oi` (oe/oi): a single pass stopped at `oe`, which then folded again.
+    expect(foldedWords('ue')).toEqual(['oi']);
+    expect(foldedWords('hue')).toEqual(foldedWords('hoi'));
+  });
+
   it('never throws, and folding twice changes nothing', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary', maxLength: 200 }), (text) => {
