@@ -1,5 +1,5 @@
 import { Client, EmbedBuilder, Events, MessageFlags } from 'discord.js';
-import { memoryReport } from '../src/transports/gateway-test-hooks.ts';
+import { memoryReport } from '../src/transports/gateway/test-hooks.ts';
 
 /**
  * The baseline for `bench/e2e.ts`: discord.js as its guide writes a bot, with default caches, the

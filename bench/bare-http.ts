@@ -4,7 +4,7 @@ import {
   checkSignatureHeaders,
   ed25519PublicKey,
   verifySignature,
-} from '../src/transports/http-signature.ts';
+} from '../src/transports/http/signature.ts';
 
 /**
  * The baseline for `bench/http.ts`: node:http that verifies the signature and answers a

@@ -1,6 +1,6 @@
-import { loadBotContext } from '../src/interactions/context.ts';
 import { respond } from '../src/interactions/respond.ts';
-import type { MemoryReport } from '../src/transports/gateway-test-hooks.ts';
+import { loadBotContext } from '../src/startup/context.ts';
+import type { MemoryReport } from '../src/transports/gateway/test-hooks.ts';
 import { type BotProcess, startProcess } from '../tests/e2e/bot-process.ts';
 import { chatInput, type FakeDiscord, startFakeDiscord } from '../tests/fake-discord/index.ts';
 import { npmScriptCommand } from '../tests/npm-script.ts';
@@ -171,7 +171,7 @@ async function coreAlone(): Promise<{ p50: number; p99: number }> {
   const times: number[] = [];
   for (let i = 0; i < warmUp + sequential; i++) {
     const start = performance.now();
-    respond(interaction, context);
+    respond(interaction, context, () => {});
     if (i >= warmUp) times.push(performance.now() - start);
   }
   times.sort((a, b) => a - b);

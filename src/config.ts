@@ -5,14 +5,15 @@ import { z } from 'zod';
  * variable; values are never echoed back, because some of them are secrets.
  */
 
-const snowflake = z.string().regex(/^\d{17,20}$/, 'expected a Discord id (17-20 digits)');
+/** The one rule for Discord ids (snowflakes) in the environment and on command lines. */
+export const discordIdSchema = z.string().regex(/^\d{17,20}$/, 'expected a Discord id (17-20 digits)');
 
 const shardsMessage = 'expected "auto" or a whole number from 1 to 1000';
 
 const baseSchema = z.object({
   /** `gateway` (default) connects to Discord; `http` serves the interactions endpoint instead. */
   MODE: z.enum(['gateway', 'http']).default('gateway'),
-  DISCORD_APPLICATION_ID: snowflake.optional(),
+  DISCORD_APPLICATION_ID: discordIdSchema.optional(),
   /** REST base as discord.js takes it in `rest.api`, e.g. `http://127.0.0.1:8080/api` (no `/v10`). */
   DISCORD_API_URL: z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' }).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -45,7 +46,16 @@ const httpSchema = baseSchema.extend({
   HOST: z.string().min(1).optional(),
 });
 
+/** `npm run invite` needs the application id, or a token to look it up. */
+const inviteSchema = baseSchema
+  .extend({ DISCORD_TOKEN: gatewaySchema.shape.DISCORD_TOKEN.optional() })
+  .refine((env) => env.DISCORD_APPLICATION_ID !== undefined || env.DISCORD_TOKEN !== undefined, {
+    path: ['DISCORD_APPLICATION_ID'],
+    error: 'is required (or DISCORD_TOKEN, to look the application up)',
+  });
+
 export type GatewayConfig = z.infer<typeof gatewaySchema>;
+export type InviteConfig = z.infer<typeof inviteSchema>;
 export type HttpConfig = z.infer<typeof httpSchema>;
 
 export class ConfigError extends Error {
@@ -71,6 +81,10 @@ function parse<T extends z.ZodType>(schema: T, env: Env): z.infer<T> {
 
 export function gatewayConfig(env: Env = process.env): GatewayConfig {
   return parse(gatewaySchema, env);
+}
+
+export function inviteConfig(env: Env = process.env): InviteConfig {
+  return parse(inviteSchema, env);
 }
 
 export function httpConfig(env: Env = process.env): HttpConfig {

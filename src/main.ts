@@ -1,62 +1,32 @@
 import { fileURLToPath } from 'node:url';
 import { type GatewayConfig, gatewayConfig, httpConfig } from './config.ts';
-import { loadBotContext } from './interactions/context.ts';
+import { logErrorsTo } from './interactions/errors.ts';
 import { respond } from './interactions/respond.ts';
 import { createLogger, type Logger } from './logger.ts';
-import { createGateway } from './transports/gateway.ts';
-import type { InteractionHandler } from './transports/gateway-answer.ts';
-import { configOrExit, loadDotEnv } from './transports/gateway-env.ts';
-import { testHooksFromEnv, withTestHooks } from './transports/gateway-test-hooks.ts';
-import { createShardManager } from './transports/shards.ts';
+import { loadBotContext } from './startup/context.ts';
+import { configOrExit, loadDotEnv } from './startup/env.ts';
+import { exitOnSignals, logProcessErrors } from './startup/process.ts';
+import type { InteractionHandler } from './transports/gateway/answer.ts';
+import { createGateway } from './transports/gateway/client.ts';
+import { createShardManager } from './transports/gateway/shards.ts';
+import { testHooksFromEnv, withFaultyContext, withTestHooks } from './transports/gateway/test-hooks.ts';
+import { runHttpServer } from './transports/http/endpoint.ts';
 
 /**
- * `npm start`: configuration -> knowledge -> the gateway (one process, or one per shard under
- * discord.js's ShardingManager when DISCORD_SHARDS is set), or the HTTP endpoint when MODE=http.
+ * The one entry point. `npm start`: configuration -> knowledge -> the gateway (one process, or one
+ * per shard under discord.js's ShardingManager when DISCORD_SHARDS is set), or the HTTP endpoint
+ * when MODE=http (`npm run serve` sets it).
  */
 
 /** discord.js's ShardingManager marks its children; each runs one client, like a single process. */
 const isShardChild = process.env.SHARDING_MANAGER === 'true';
 
-/** Hard stop: whatever hangs, the process is gone within 5 s of the signal. */
-const shutdownDeadlineMs = 4500;
-
-/** A stray rejection is logged and survived; a synchronous throw nobody caught is logged, then fatal. */
-function logProcessErrors(logger: Logger): void {
-  process.on('unhandledRejection', (err) => logger.error({ err }, 'unhandled promise rejection'));
-  process.on('uncaughtException', (err) => {
-    logger.fatal({ err }, 'uncaught exception');
-    process.exit(1);
-  });
-}
-
-function exitOnSignals(logger: Logger, stop: () => Promise<void>): void {
-  const onSignal = (signal: NodeJS.Signals | 'disconnect') => {
-    logger.info({ signal }, 'shutting down');
-    setTimeout(() => {
-      logger.warn({ deadlineMs: shutdownDeadlineMs }, 'shutdown deadline reached; exiting anyway');
-      process.exit(0);
-    }, shutdownDeadlineMs).unref();
-    stop().then(
-      () => {
-        logger.info('stopped');
-        process.exit(0);
-      },
-      (err: unknown) => {
-        logger.error({ err }, 'error while stopping');
-        process.exit(0);
-      },
-    );
-  };
-  // `once`: a second Ctrl-C falls through to Node's default and ends the process at once.
-  process.once('SIGINT', onSignal).once('SIGTERM', onSignal);
-  // A shard process whose manager died would otherwise live on, unmanaged.
-  if (isShardChild) process.once('disconnect', () => onSignal('disconnect'));
-}
-
 async function runGatewayProcess(config: GatewayConfig, logger: Logger): Promise<void> {
   const hooks = testHooksFromEnv();
-  const context = await loadBotContext(config.DATA_DIR);
-  const core: InteractionHandler = (interaction) => respond(interaction, context);
+  const loaded = await loadBotContext(config.DATA_DIR);
+  const context = hooks ? withFaultyContext(loaded) : loaded;
+  const report = logErrorsTo(logger);
+  const core: InteractionHandler = (interaction) => respond(interaction, context, report);
   const gateway = createGateway({
     token: config.DISCORD_TOKEN,
     apiUrl: config.DISCORD_API_URL,
@@ -65,7 +35,7 @@ async function runGatewayProcess(config: GatewayConfig, logger: Logger): Promise
     deferAfterMs: hooks?.deferAfterMs,
     unthrottledIdentify: hooks !== undefined,
   });
-  exitOnSignals(logger, gateway.stop);
+  exitOnSignals(logger, gateway.stop, isShardChild);
   if (hooks) logger.warn('BOT_TEST_HOOKS=1: test commands on, identify throttle off (tests only)');
 
   const ready = await gateway.start();
@@ -93,8 +63,12 @@ async function main(): Promise<void> {
     const config = configOrExit(() => httpConfig());
     const logger = createLogger(config.LOG_LEVEL);
     logProcessErrors(logger);
-    const { runHttpServer } = await import('./transports/http.ts');
-    await runHttpServer(config, logger);
+    try {
+      await runHttpServer(await loadBotContext(config.DATA_DIR), config, logger);
+    } catch (err) {
+      logger.fatal({ err }, 'start-up failed');
+      process.exit(1);
+    }
     return;
   }
 
@@ -111,7 +85,7 @@ async function main(): Promise<void> {
         logger,
         spawnWithoutDelay: testHooksFromEnv() !== undefined,
       });
-      exitOnSignals(logger, manager.stop);
+      exitOnSignals(logger, manager.stop, isShardChild);
       logger.info({ shardCount: await manager.start() }, 'all shards spawned');
     } else {
       await runGatewayProcess(config, logger);

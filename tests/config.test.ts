@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ConfigError, gatewayConfig, httpConfig } from '../src/config.ts';
-import { configErrorText, loadDotEnv } from '../src/transports/gateway-env.ts';
+import { configErrorText, loadDotEnv } from '../src/startup/env.ts';
 import { startNpmScript } from './e2e/bot-process.ts';
 
 const token = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.secret-token-value';

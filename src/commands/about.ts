@@ -1,13 +1,14 @@
 import { strings } from '../render/i18n.ts';
-import { type Command, chatInput } from './command.ts';
+import { defineCommand } from './command.ts';
 
-export const about: Command = {
-  definition: chatInput({
+export const about = defineCommand({
+  texts: {
     name: 'about',
     ko: '정보',
     description: 'What this bot covers, its sources, and what "Sources differ" means',
     koDescription: '이 봇이 다루는 내용, 출처, "출처마다 다름"의 뜻',
-  }),
+  },
+  options: [],
 
   run(ctx, { lang }) {
     const t = strings(lang);
@@ -45,4 +46,4 @@ export const about: Command = {
       ],
     };
   },
-};
+});

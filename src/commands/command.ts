@@ -1,6 +1,7 @@
 import {
-  type APIApplicationCommandBasicOption,
   type APIApplicationCommandIntegerOption,
+  type APIApplicationCommandInteractionDataOption,
+  type APIApplicationCommandOptionChoice,
   type APIApplicationCommandStringOption,
   ApplicationCommandOptionType,
   ApplicationCommandType,
@@ -8,37 +9,49 @@ import {
   InteractionContextType,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from 'discord-api-types/v10';
-import type { BotContext } from '../interactions/context.ts';
 import type { Lang } from '../render/i18n.ts';
 import type { Reply } from '../render/message.ts';
-import type { Choice } from '../search/types.ts';
+import type { ButtonHandler } from './button.ts';
+import type { BotContext } from './context.ts';
 
-/** The option values of one chat-input command, by option name, as Discord sent them. */
-export type OptionValues = ReadonlyMap<string, string | number | boolean>;
-
-export interface CommandInput {
-  readonly options: OptionValues;
-  readonly lang: Lang;
-}
-
-export interface Command {
-  readonly definition: RESTPostAPIChatInputApplicationCommandsJSONBody;
-  run(ctx: BotContext, input: CommandInput): Reply;
-  /** Choices for the focused option; commands without free-text options have none. */
-  autocomplete?(ctx: BotContext, option: string, text: string, lang: Lang): Choice[];
-}
+/**
+ * A command is its Discord definition plus handlers whose option types are derived from that
+ * definition: `options.name` exists, and is a string, exactly when the definition declares a
+ * string option `name`. Options are read from the interaction by the definition, so a handler
+ * never sees an option it did not declare or a value of the wrong type.
+ */
 
 /** Free text from users: autocompleted, and no longer than any name in the data needs. */
 export const freeTextMaxLength = 100;
 
-export interface Texts {
-  name: string;
+export interface Texts<N extends string = string> {
+  name: N;
   ko: string;
   description: string;
   koDescription: string;
 }
 
-function localized(texts: Texts) {
+type TextOption<N extends string, R extends boolean> = APIApplicationCommandStringOption & {
+  name: N;
+  required: R;
+};
+type IntegerOption<N extends string> = APIApplicationCommandIntegerOption & { name: N; required: false };
+type CommandOption = TextOption<string, boolean> | IntegerOption<string>;
+
+type ValueOf<O> = O extends { type: ApplicationCommandOptionType.String } ? string : number;
+
+/** The option values a handler receives, typed from the command's own option definitions. */
+export type OptionsOf<O extends readonly CommandOption[]> = {
+  [X in O[number] as X['name']]: X['required'] extends true ? ValueOf<X> : ValueOf<X> | undefined;
+};
+
+/** The names of the options that autocomplete. */
+type AutocompleteName<O extends readonly CommandOption[]> = Extract<
+  O[number],
+  { autocomplete: true }
+>['name'];
+
+function localized<N extends string>(texts: Texts<N>) {
   return {
     name: texts.name,
     name_localizations: { ko: texts.ko },
@@ -47,7 +60,10 @@ function localized(texts: Texts) {
   };
 }
 
-export function textOption(texts: Texts, required: boolean): APIApplicationCommandStringOption {
+export function textOption<const N extends string, const R extends boolean>(
+  texts: Texts<N>,
+  required: R,
+): TextOption<N, R> & { autocomplete: true } {
   return {
     type: ApplicationCommandOptionType.String,
     ...localized(texts),
@@ -57,10 +73,10 @@ export function textOption(texts: Texts, required: boolean): APIApplicationComma
   };
 }
 
-export function yearOption(
-  texts: Texts,
+export function yearOption<const N extends string>(
+  texts: Texts<N>,
   bounds: { min: number; max: number },
-): APIApplicationCommandIntegerOption {
+): IntegerOption<N> {
   return {
     type: ApplicationCommandOptionType.Integer,
     ...localized(texts),
@@ -70,15 +86,59 @@ export function yearOption(
   };
 }
 
+export interface CommandSpec<O extends readonly CommandOption[]> {
+  texts: Texts;
+  options: O;
+  run(ctx: BotContext, input: { options: OptionsOf<O>; lang: Lang }): Reply;
+  /** Choices for the option being typed in. */
+  autocomplete?(
+    ctx: BotContext,
+    focused: { name: AutocompleteName<O>; text: string },
+    lang: Lang,
+  ): APIApplicationCommandOptionChoice[];
+  /** The buttons this command answers presses of. */
+  buttons?: readonly ButtonHandler[];
+}
+
+type SentOptions = readonly APIApplicationCommandInteractionDataOption[] | undefined;
+
+/** A command as the router sees it: the interaction's raw options in, a reply or choices out. */
+export interface Command {
+  readonly definition: RESTPostAPIChatInputApplicationCommandsJSONBody;
+  readonly buttons: readonly ButtonHandler[];
+  run(ctx: BotContext, sent: SentOptions, lang: Lang): Reply;
+  /** Undefined when no declared autocomplete option is focused. */
+  autocomplete(
+    ctx: BotContext,
+    sent: SentOptions,
+    lang: Lang,
+  ): APIApplicationCommandOptionChoice[] | undefined;
+}
+
+/** The top-level options as sent; these commands have no subcommands, so anything nested is ignored. */
+function sentList(sent: SentOptions): APIApplicationCommandInteractionDataOption[] {
+  return Array.isArray(sent)
+    ? sent.filter(
+        (option) => typeof option === 'object' && option !== null && typeof option.name === 'string',
+      )
+    : [];
+}
+
+/** The declared option's value: trimmed text for a string option, an integer for an integer option. */
+function valueFor(declared: CommandOption, sent: APIApplicationCommandInteractionDataOption | undefined) {
+  const value: unknown = sent && 'value' in sent ? sent.value : undefined;
+  if (declared.type === ApplicationCommandOptionType.String) {
+    return typeof value === 'string' ? value.trim() : undefined;
+  }
+  return typeof value === 'number' && Number.isInteger(value) ? value : undefined;
+}
+
 /** A chat-input command installable in guilds and by users, usable in guilds, the bot's DM and group DMs. */
-export function chatInput(
-  texts: Texts,
-  options: APIApplicationCommandBasicOption[] = [],
-): RESTPostAPIChatInputApplicationCommandsJSONBody {
-  return {
+export function defineCommand<const O extends readonly CommandOption[]>(spec: CommandSpec<O>): Command {
+  const definition: RESTPostAPIChatInputApplicationCommandsJSONBody = {
     type: ApplicationCommandType.ChatInput,
-    ...localized(texts),
-    options,
+    ...localized(spec.texts),
+    options: [...spec.options],
     integration_types: [ApplicationIntegrationType.GuildInstall, ApplicationIntegrationType.UserInstall],
     contexts: [
       InteractionContextType.Guild,
@@ -86,15 +146,33 @@ export function chatInput(
       InteractionContextType.PrivateChannel,
     ],
   };
-}
 
-/** A string option's value, trimmed; numbers and booleans are not text. */
-export function textValue(options: OptionValues, name: string): string | undefined {
-  const value = options.get(name);
-  return typeof value === 'string' ? value.trim() : undefined;
-}
+  function read(sent: SentOptions): OptionsOf<O> {
+    const list = sentList(sent);
+    const values: Record<string, string | number | undefined> = {};
+    for (const declared of spec.options) {
+      const value = valueFor(
+        declared,
+        list.find((option) => option.name === declared.name),
+      );
+      // A required text option Discord failed to send reads as empty text, which handlers treat as a miss.
+      values[declared.name] = value ?? (declared.required ? '' : undefined);
+    }
+    return values as OptionsOf<O>;
+  }
 
-export function integerValue(options: OptionValues, name: string): number | undefined {
-  const value = options.get(name);
-  return typeof value === 'number' && Number.isInteger(value) ? value : undefined;
+  return {
+    definition,
+    buttons: spec.buttons ?? [],
+    run: (ctx, sent, lang) => spec.run(ctx, { options: read(sent), lang }),
+    autocomplete(ctx, sent, lang) {
+      const focused = sentList(sent).find((option) => 'focused' in option && option.focused === true);
+      const declared = spec.options.find(
+        (option) => option.name === focused?.name && 'autocomplete' in option && option.autocomplete,
+      );
+      if (!spec.autocomplete || !focused || !declared) return undefined;
+      const text = 'value' in focused ? String(focused.value) : '';
+      return spec.autocomplete(ctx, { name: declared.name as AutocompleteName<O>, text }, lang);
+    },
+  };
 }

@@ -1,5 +1,6 @@
 import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
 import { about } from './about.ts';
+import type { ButtonHandler } from './button.ts';
 import type { Command } from './command.ts';
 import { defector } from './defector.ts';
 import { regimeResponse } from './regime-response.ts';
@@ -13,6 +14,13 @@ export const commands: ReadonlyMap<string, Command> = new Map(
     command.definition.name,
     command,
   ]),
+);
+
+/** Every button any command draws, by the name that starts its custom_id. */
+export const buttons: ReadonlyMap<string, ButtonHandler> = new Map(
+  [...commands.values()].flatMap((command) =>
+    command.buttons.map((button) => [button.name, button] as const),
+  ),
 );
 
 /** What the deploy script registers with Discord. */

@@ -1,15 +1,17 @@
 import type { APIEmbed } from 'discord-api-types/v10';
+import type { RecordOfKind } from '../knowledge/kinds.ts';
 import type { RenderContext } from '../render/card.ts';
+import { recordChoices } from '../render/choices.ts';
 import { type Strings, strings } from '../render/i18n.ts';
-import type { RecordOfKind } from '../search/types.ts';
-import { type Command, chatInput, type Texts, textOption, textValue } from './command.ts';
+import { limits } from '../render/limits.ts';
+import { type Command, defineCommand, type Texts, textOption } from './command.ts';
 import { resolve } from './resolve.ts';
 import { alsoMatching, missReply } from './suggestions.ts';
 
-interface ListOrCard<K extends 'motive' | 'response'> {
+interface ListOrCard<K extends 'motive' | 'response', N extends string> {
   command: Texts;
   /** The one optional free-text option that names a record. */
-  option: Texts;
+  option: Texts<N>;
   kind: K;
   miss: (t: Strings) => (query: string) => string;
   list: (render: RenderContext) => APIEmbed;
@@ -20,22 +22,26 @@ interface ListOrCard<K extends 'motive' | 'response'> {
  * A command with one optional option naming a record of `kind`: without it, the list of all such
  * records; with it, that record's card, or a private "did you mean" when nothing matches.
  */
-export function listOrCardCommand<K extends 'motive' | 'response'>(spec: ListOrCard<K>): Command {
-  return {
-    definition: chatInput(spec.command, [textOption(spec.option, false)]),
+export function listOrCardCommand<K extends 'motive' | 'response', const N extends string>(
+  spec: ListOrCard<K, N>,
+): Command {
+  return defineCommand({
+    texts: spec.command,
+    options: [textOption(spec.option, false)],
 
     run(ctx, { options, lang }) {
       const t = strings(lang);
       const render = { knowledge: ctx.knowledge, lang };
-      const query = textValue(options, spec.option.name) ?? '';
+      // The option is a string option named N; TypeScript cannot resolve a mapped type at a generic key.
+      const query = (options[spec.option.name] as string | undefined) ?? '';
       if (query === '') return { embeds: [spec.list(render)] };
       const found = resolve(ctx, spec.kind, query);
       if (!found.found) return missReply(lang, t, spec.miss(t), query, found.suggestions);
       return { embeds: [spec.card(render, found.record)], content: alsoMatching(lang, t, found.others) };
     },
 
-    autocomplete(ctx, _option, text) {
-      return ctx.search.autocomplete(spec.kind, text);
+    autocomplete(ctx, { text }, lang) {
+      return recordChoices(lang, ctx.search.autocomplete(spec.kind, text, limits.choices), false);
     },
-  };
+  });
 }

@@ -1,5 +1,6 @@
-import type { BotContext } from '../interactions/context.ts';
-import type { Hit, RecordOfKind, SearchKind } from '../search/types.ts';
+import { type RecordKind, type RecordOfKind, recordById } from '../knowledge/kinds.ts';
+import type { Hit } from '../search/types.ts';
+import type { BotContext } from './context.ts';
 
 /**
  * Runners-up within this score of the best hit, in the same tier, make the answer ambiguous:
@@ -9,31 +10,16 @@ export const closeScoreGap = 0.1;
 const maxHits = 6;
 const maxSuggestions = 3;
 
-export type Resolution<K extends SearchKind> =
+export type Resolution<K extends RecordKind> =
   | { found: true; record: RecordOfKind[K]; others: Hit<K>[] }
   | { found: false; suggestions: Hit<K>[] };
-
-const collections = {
-  person: 'people',
-  motive: 'motives',
-  response: 'responses',
-  event: 'events',
-} as const satisfies Record<SearchKind, string>;
-
-export function recordById<K extends SearchKind>(
-  ctx: BotContext,
-  kind: K,
-  id: string,
-): RecordOfKind[K] | undefined {
-  return ctx.knowledge.byId[collections[kind]].get(id) as RecordOfKind[K] | undefined;
-}
 
 /**
  * What a user's text names. A chosen autocomplete entry submits the record id, so an exact id
  * wins; anything typed freely goes through search.
  */
-export function resolve<K extends SearchKind>(ctx: BotContext, kind: K, text: string): Resolution<K> {
-  const byId = recordById(ctx, kind, text);
+export function resolve<K extends RecordKind>(ctx: BotContext, kind: K, text: string): Resolution<K> {
+  const byId = recordById(ctx.knowledge, kind, text);
   if (byId) return { found: true, record: byId, others: [] };
   const hits = text === '' ? [] : ctx.search.search(kind, text, maxHits);
   const [best, ...rest] = hits;

@@ -1,11 +1,12 @@
+import type { RecordKind } from '../knowledge/kinds.ts';
 import { inlineCode } from '../render/escape.ts';
 import type { Lang, Strings } from '../render/i18n.ts';
 import { notice, type Reply } from '../render/message.ts';
 import { recordTitle } from '../render/record.ts';
-import type { AnyHit, Hit, SearchKind } from '../search/types.ts';
+import type { AnyHit, Hit } from '../search/types.ts';
 
 /** `A (가), B (나)`: the names of hits as a list reads them. */
-export function hitNames(lang: Lang, hits: readonly (Hit<SearchKind> | AnyHit)[]): string {
+export function hitNames(lang: Lang, hits: readonly (Hit<RecordKind> | AnyHit)[]): string {
   return hits.map((hit) => `**${recordTitle(lang, hit as AnyHit)}**`).join(', ');
 }
 
@@ -15,7 +16,7 @@ export function missReply(
   t: Strings,
   message: (query: string) => string,
   query: string,
-  suggestions: readonly (Hit<SearchKind> | AnyHit)[],
+  suggestions: readonly (Hit<RecordKind> | AnyHit)[],
 ): Reply {
   const miss = message(inlineCode(query));
   return notice(suggestions.length ? `${miss} ${t.didYouMean(hitNames(lang, suggestions))}` : miss);
@@ -25,7 +26,7 @@ export function missReply(
 export function alsoMatching(
   lang: Lang,
   t: Strings,
-  others: readonly (Hit<SearchKind> | AnyHit)[],
+  others: readonly (Hit<RecordKind> | AnyHit)[],
 ): string | undefined {
   return others.length ? `${t.alsoMatching}: ${hitNames(lang, others)}` : undefined;
 }

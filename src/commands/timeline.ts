@@ -1,12 +1,14 @@
-import type { BotContext } from '../interactions/context.ts';
-import { encodeCustomId, type TimelineFilter } from '../interactions/custom-id.ts';
 import type { TimelineEvent } from '../knowledge/schema.ts';
+import { recordChoices } from '../render/choices.ts';
 import { timelineEmbed } from '../render/event.ts';
 import { type Lang, strings } from '../render/i18n.ts';
+import { limits } from '../render/limits.ts';
 import { type Button, notice, type Reply } from '../render/message.ts';
 import { personName } from '../render/names.ts';
-import { type Command, chatInput, integerValue, textOption, textValue, yearOption } from './command.ts';
-import { personButtons } from './defector.ts';
+import { handleButton } from './button.ts';
+import { defineCommand, textOption, yearOption } from './command.ts';
+import type { BotContext } from './context.ts';
+import { personButtons, type TimelineFilter, timelineButton } from './person-buttons.ts';
 import { resolve } from './resolve.ts';
 import { alsoMatching, missReply } from './suggestions.ts';
 
@@ -51,13 +53,13 @@ export function timelinePage(
   if (page > 1) {
     buttons.push({
       label: `◀ ${t.previous}`,
-      customId: encodeCustomId({ action: 'timeline', page: page - 1, filter }),
+      customId: timelineButton.encode({ page: page - 1, filter }),
     });
   }
   if (page < pages) {
     buttons.push({
       label: `${t.next} ▶`,
-      customId: encodeCustomId({ action: 'timeline', page: page + 1, filter }),
+      customId: timelineButton.encode({ page: page + 1, filter }),
     });
   }
   if (person) buttons.push(...personButtons(lang, person, 'timeline'));
@@ -67,39 +69,37 @@ export function timelinePage(
   };
 }
 
-export const timeline: Command = {
-  definition: chatInput(
-    {
-      name: 'timeline',
-      ko: '연표',
-      description: 'Events in date order, for one person or a span of years',
-      koDescription: '날짜순 사건: 한 인물 또는 기간별',
-    },
-    [
-      textOption(
-        {
-          name: 'person',
-          ko: '인물',
-          description: 'Only events involving this person',
-          koDescription: '이 인물이 관련된 사건만',
-        },
-        false,
-      ),
-      yearOption(
-        { name: 'from', ko: '시작-연도', description: 'First year to show', koDescription: '보여 줄 첫해' },
-        yearBounds,
-      ),
-      yearOption(
-        { name: 'to', ko: '끝-연도', description: 'Last year to show', koDescription: '보여 줄 마지막 해' },
-        yearBounds,
-      ),
-    ],
-  ),
+export const timeline = defineCommand({
+  texts: {
+    name: 'timeline',
+    ko: '연표',
+    description: 'Events in date order, for one person or a span of years',
+    koDescription: '날짜순 사건: 한 인물 또는 기간별',
+  },
+  options: [
+    textOption(
+      {
+        name: 'person',
+        ko: '인물',
+        description: 'Only events involving this person',
+        koDescription: '이 인물이 관련된 사건만',
+      },
+      false,
+    ),
+    yearOption(
+      { name: 'from', ko: '시작-연도', description: 'First year to show', koDescription: '보여 줄 첫해' },
+      yearBounds,
+    ),
+    yearOption(
+      { name: 'to', ko: '끝-연도', description: 'Last year to show', koDescription: '보여 줄 마지막 해' },
+      yearBounds,
+    ),
+  ],
 
   run(ctx, { options, lang }) {
     const t = strings(lang);
     const filter: TimelineFilter = {};
-    const query = textValue(options, 'person') ?? '';
+    const query = options.person ?? '';
     let also: string | undefined;
     if (query !== '') {
       const found = resolve(ctx, 'person', query);
@@ -110,15 +110,19 @@ export const timeline: Command = {
     // Discord enforces the bounds; a hand-made interaction may not.
     const clamp = (year: number | undefined) =>
       year === undefined ? undefined : Math.min(yearBounds.max, Math.max(yearBounds.min, year));
-    const from = clamp(integerValue(options, 'from'));
-    const to = clamp(integerValue(options, 'to'));
+    const from = clamp(options.from);
+    const to = clamp(options.to);
     // Years typed the wrong way round still mean a span.
     if (from !== undefined) filter.from = to !== undefined ? Math.min(from, to) : from;
     if (to !== undefined) filter.to = from !== undefined ? Math.max(from, to) : to;
     return { ...timelinePage(ctx, lang, 1, filter), content: also };
   },
 
-  autocomplete(ctx, _option, text) {
-    return ctx.search.autocomplete('person', text);
+  autocomplete(ctx, { text }, lang) {
+    return recordChoices(lang, ctx.search.autocomplete('person', text, limits.choices), false);
   },
-};
+
+  buttons: [
+    handleButton(timelineButton, (ctx, { page, filter }, lang) => timelinePage(ctx, lang, page, filter)),
+  ],
+});

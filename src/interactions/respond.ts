@@ -8,16 +8,13 @@ import {
   InteractionResponseType,
   InteractionType,
 } from 'discord-api-types/v10';
-import { localizeChoices } from '../commands/choices.ts';
-import { personCardById, personMotives } from '../commands/defector.ts';
-import { commands } from '../commands/definitions.ts';
-import { timelinePage } from '../commands/timeline.ts';
+import { splitCustomId } from '../commands/button.ts';
+import type { BotContext } from '../commands/context.ts';
+import { buttons, commands } from '../commands/definitions.ts';
 import { inlineCode } from '../render/escape.ts';
-import { type Lang, langOf, strings } from '../render/i18n.ts';
+import { type Lang, strings } from '../render/i18n.ts';
 import { autocompleteResponse, messageResponse, notice, updateResponse } from '../render/message.ts';
-import type { BotContext } from './context.ts';
-import { decodeCustomId } from './custom-id.ts';
-import { readOptions } from './options.ts';
+import { describeInteraction, type ErrorReport, errorResponse, langOfInteraction } from './errors.ts';
 
 function command(interaction: APIChatInputApplicationCommandInteraction, ctx: BotContext, lang: Lang) {
   const found = commands.get(interaction.data.name);
@@ -26,8 +23,7 @@ function command(interaction: APIChatInputApplicationCommandInteraction, ctx: Bo
       notice(strings(lang).unknownCommand(inlineCode(`/${String(interaction.data.name)}`))),
     );
   }
-  const { values } = readOptions(interaction.data.options);
-  return messageResponse(found.run(ctx, { options: values, lang }));
+  return messageResponse(found.run(ctx, interaction.data.options, lang));
 }
 
 function autocomplete(
@@ -36,27 +32,13 @@ function autocomplete(
   lang: Lang,
 ) {
   const found = commands.get(interaction.data.name);
-  const { focused } = readOptions(interaction.data.options);
-  const declared = found?.definition.options?.some(
-    (option) => option.name === focused?.name && 'autocomplete' in option && option.autocomplete,
-  );
-  if (!found?.autocomplete || !focused || !declared) return autocompleteResponse([]);
-  return autocompleteResponse(
-    localizeChoices(ctx, lang, found.autocomplete(ctx, focused.name, focused.text, lang)),
-  );
+  return autocompleteResponse(found?.autocomplete(ctx, interaction.data.options, lang) ?? []);
 }
 
 function button(interaction: APIMessageComponentInteraction, ctx: BotContext, lang: Lang) {
-  const action = decodeCustomId(String(interaction.data.custom_id));
-  if (!action) return messageResponse(notice(strings(lang).unknownButton));
-  switch (action.action) {
-    case 'timeline':
-      return updateResponse(timelinePage(ctx, lang, action.page, action.filter));
-    case 'why':
-      return updateResponse(personMotives(ctx, lang, action.person));
-    case 'defector':
-      return updateResponse(personCardById(ctx, lang, action.person));
-  }
+  const id = splitCustomId(String(interaction.data.custom_id));
+  const reply = id && buttons.get(id.name)?.press(ctx, id.state, lang);
+  return reply ? updateResponse(reply) : messageResponse(notice(strings(lang).unknownButton));
 }
 
 function route(interaction: APIInteraction, ctx: BotContext, lang: Lang): APIInteractionResponse {
@@ -76,22 +58,22 @@ function route(interaction: APIInteraction, ctx: BotContext, lang: Lang): APIInt
 
 /**
  * The whole bot: a Discord interaction in, the response to send back out, in Discord's wire
- * format. No I/O. It never throws: whatever goes wrong becomes a private generic error (or, for
- * autocomplete, which cannot show one, an empty list).
+ * format. No I/O. It never throws: whatever goes wrong is told to `report` and becomes the one
+ * private error reply (or, for autocomplete, an empty list).
  */
-export function respond(interaction: APIInteraction, ctx: BotContext): APIInteractionResponse {
-  const lang = langOf((interaction as { locale?: unknown } | null)?.locale as string | undefined);
+export function respond(
+  interaction: APIInteraction,
+  ctx: BotContext,
+  report: ErrorReport,
+): APIInteractionResponse {
   try {
-    return route(interaction, ctx, lang);
+    return route(interaction, ctx, langOfInteraction(interaction));
   } catch (error) {
     try {
-      ctx.reportError?.(error);
+      report(error, describeInteraction(interaction));
     } catch {
       // A failing reporter must not turn a handled error into a thrown one.
     }
-    if ((interaction as { type?: unknown } | null)?.type === InteractionType.ApplicationCommandAutocomplete) {
-      return autocompleteResponse([]);
-    }
-    return messageResponse(notice(strings(lang).genericError));
+    return errorResponse(interaction);
   }
 }

@@ -1,4 +1,4 @@
-import type { SearchKind } from '../search/types.ts';
+import type { RecordKind } from '../knowledge/kinds.ts';
 
 export type Lang = 'en' | 'ko';
 
@@ -63,7 +63,7 @@ const en = {
   searchResults: (query: string) => `Best match for ${query}`,
   moreResults: 'More results',
   kind: { person: 'Person', motive: 'Motive', response: 'Regime response', event: 'Event' } satisfies Record<
-    SearchKind,
+    RecordKind,
     string
   >,
   aboutTitle: 'About this bot',

@@ -1,5 +1,5 @@
 import type { APIEmbed } from 'discord-api-types/v10';
-import type { RecordOfKind, SearchKind } from '../search/types.ts';
+import type { AnyRecord } from '../knowledge/kinds.ts';
 import type { RenderContext } from './card.ts';
 import { eventEmbed } from './event.ts';
 import type { Lang } from './i18n.ts';
@@ -7,9 +7,6 @@ import { motiveEmbed } from './motive.ts';
 import { personName, recordName } from './names.ts';
 import { personEmbed } from './person.ts';
 import { responseEmbed } from './response.ts';
-
-/** A record with its kind: what a search hit or an autocomplete choice names. */
-export type AnyRecord = { [K in SearchKind]: { kind: K; record: RecordOfKind[K] } }[SearchKind];
 
 /** The card for a record of any kind, as /search shows its best hit. */
 export function recordEmbed(render: RenderContext, hit: AnyRecord): APIEmbed {

@@ -1,8 +1,8 @@
 import { getChoseong } from 'es-hangul';
+import type { RecordKind } from '../knowledge/kinds.ts';
 import type { Knowledge } from '../knowledge/knowledge.ts';
 import type { Motive, Person, Place, RegimeResponse, TimelineEvent } from '../knowledge/schema.ts';
 import type { EngineDoc, FieldSpec } from './engine.ts';
-import type { SearchKind } from './types.ts';
 
 /**
  * What is searchable in each kind of record, and how much each field weighs. Fields are listed
@@ -18,7 +18,7 @@ const textField = (name: string, weight: number): FieldSpec => ({
   words: true,
 });
 
-export const fieldSpecs: Readonly<Record<SearchKind, readonly FieldSpec[]>> = {
+export const fieldSpecs: Readonly<Record<RecordKind, readonly FieldSpec[]>> = {
   person: [
     nameField('name', 1),
     nameField('aliases', 1),

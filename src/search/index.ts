@@ -1,31 +1,27 @@
+import { type AnyRecord, type RecordKind, type RecordOfKind, recordKinds } from '../knowledge/kinds.ts';
 import type { Knowledge } from '../knowledge/knowledge.ts';
-import { limits } from '../render/limits.ts';
-import { choiceFor } from './choices.ts';
 import { eventDoc, fieldSpecs, motiveDoc, personDoc, responseDoc } from './documents.ts';
 import { createSearchEngine, type EngineDoc, type EngineHit, type SearchEngine } from './engine.ts';
 import { lruCache } from './lru.ts';
 import { queryWords } from './normalise.ts';
-import type { AnyHit, Choice, Hit, KnowledgeSearch, MatchTier, RecordOfKind, SearchKind } from './types.ts';
+import type { AnyHit, Hit, KnowledgeSearch, MatchTier } from './types.ts';
 
-export type { AnyHit, Choice, Hit, KnowledgeSearch, MatchTier, SearchKind } from './types.ts';
-
-const kinds: readonly SearchKind[] = ['person', 'motive', 'response', 'event'];
 const DEFAULT_LIMIT = 10;
 const SUGGESTIONS = 5;
 const tierOrder: Record<MatchTier, number> = { exact: 0, prefix: 1, fuzzy: 2 };
 /** Distinct (kind, query, limit) answers remembered; a few hundred bytes each. */
 const CACHE_ENTRIES = 5000;
 
-interface Index<K extends SearchKind> {
+interface Index<K extends RecordKind> {
   records: readonly RecordOfKind[K][];
   engine: SearchEngine;
   /** The empty-query list: people by prominence, events by date, the rest in data order. */
   defaults: readonly RecordOfKind[K][];
 }
 
-type Indexes = { [K in SearchKind]: Index<K> };
+type Indexes = { [K in RecordKind]: Index<K> };
 
-function indexOf<K extends SearchKind>(
+function indexOf<K extends RecordKind>(
   kind: K,
   records: readonly RecordOfKind[K][],
   toDoc: (record: RecordOfKind[K]) => EngineDoc,
@@ -39,19 +35,6 @@ function blank(text: string): boolean {
   return queryWords(text).length === 0;
 }
 
-function choiceForHit(hit: AnyHit): Choice {
-  switch (hit.kind) {
-    case 'person':
-      return choiceFor('person', hit.record, true);
-    case 'motive':
-      return choiceFor('motive', hit.record, true);
-    case 'response':
-      return choiceFor('response', hit.record, true);
-    case 'event':
-      return choiceFor('event', hit.record, true);
-  }
-}
-
 /** Builds every index once (synchronously; milliseconds for the shipped data). */
 export function createKnowledgeSearch(knowledge: Knowledge): KnowledgeSearch {
   const byProminence = [...knowledge.people].sort((a, b) => b.prominence - a.prominence);
@@ -62,7 +45,7 @@ export function createKnowledgeSearch(knowledge: Knowledge): KnowledgeSearch {
     event: indexOf('event', knowledge.events, (e) => eventDoc(e, knowledge), knowledge.events),
   };
 
-  function toHits<K extends SearchKind>(kind: K, hits: readonly EngineHit[]): Hit<K>[] {
+  function toHits<K extends RecordKind>(kind: K, hits: readonly EngineHit[]): Hit<K>[] {
     const { records } = indexes[kind] as Index<K>;
     return hits.flatMap((hit) => {
       const record = records[hit.index];
@@ -83,11 +66,11 @@ export function createKnowledgeSearch(knowledge: Knowledge): KnowledgeSearch {
   const cache = lruCache<readonly AnyHit[]>(CACHE_ENTRIES);
 
   /** Callers get their own copy of a remembered list, so sorting or slicing it cannot change the cache. */
-  function remembered<K extends SearchKind>(key: string, compute: () => Hit<K>[]): Hit<K>[] {
+  function remembered<K extends RecordKind>(key: string, compute: () => Hit<K>[]): Hit<K>[] {
     return [...cache.get(key, () => Object.freeze(compute() as AnyHit[]))] as Hit<K>[];
   }
 
-  function search<K extends SearchKind>(kind: K, query: string, limit = DEFAULT_LIMIT): Hit<K>[] {
+  function search<K extends RecordKind>(kind: K, query: string, limit = DEFAULT_LIMIT): Hit<K>[] {
     const text = typeof query === 'string' ? query : '';
     // The query goes last in the key, so whatever it contains cannot collide with another key.
     return remembered(`search ${kind} ${limit} ${text}`, () =>
@@ -95,7 +78,7 @@ export function createKnowledgeSearch(knowledge: Knowledge): KnowledgeSearch {
     );
   }
 
-  function suggest<K extends SearchKind>(kind: K, query: string, limit = SUGGESTIONS): Hit<K>[] {
+  function suggest<K extends RecordKind>(kind: K, query: string, limit = SUGGESTIONS): Hit<K>[] {
     const text = typeof query === 'string' ? query : '';
     return remembered(`suggest ${kind} ${limit} ${text}`, () =>
       toHits(kind, (indexes[kind] as Index<K>).engine.suggest(text, limit)),
@@ -103,42 +86,34 @@ export function createKnowledgeSearch(knowledge: Knowledge): KnowledgeSearch {
   }
 
   function searchAll(query: string, limit = DEFAULT_LIMIT): AnyHit[] {
-    const hits: AnyHit[] = kinds.flatMap((kind) => search(kind, query, limit) as AnyHit[]);
+    const hits: AnyHit[] = recordKinds.flatMap((kind) => search(kind, query, limit) as AnyHit[]);
     // A stable sort keeps kind order (people first) among equal hits.
     return hits.sort((a, b) => tierOrder[a.tier] - tierOrder[b.tier] || a.score - b.score).slice(0, limit);
   }
 
-  function choices<K extends SearchKind>(kind: K, records: readonly RecordOfKind[K][], withKind: boolean) {
-    return records.map((record) => choiceFor(kind, record, withKind));
-  }
+  /** The record of a hit, with its kind: the shape choices are drawn from. */
+  const recordOf = (hit: AnyHit) => ({ kind: hit.kind, record: hit.record }) as AnyRecord;
 
-  function autocompleteKind<K extends SearchKind>(kind: K, text: string, withKind: boolean): Choice[] {
-    if (blank(text)) return choices(kind, (indexes[kind] as Index<K>).defaults, withKind);
-    const found = search(kind, text, limits.choices);
-    const hits = found.length > 0 ? found : suggest(kind, text, limits.choices);
-    return choices(
-      kind,
-      hits.map((hit) => hit.record),
-      withKind,
-    );
-  }
-
-  function autocomplete(kind: SearchKind | 'all', text: string): Choice[] {
-    const typed = typeof text === 'string' ? text : '';
-    let list: Choice[];
-    if (kind !== 'all') list = autocompleteKind(kind, typed, false);
-    else if (blank(typed)) list = kinds.flatMap((k) => autocompleteKind(k, '', true));
-    else {
-      const found = searchAll(typed, limits.choices);
-      const hits =
-        found.length > 0
-          ? found
-          : kinds
-              .flatMap((k) => suggest(k, typed, SUGGESTIONS) as AnyHit[])
-              .sort((a, b) => a.score - b.score);
-      list = hits.map(choiceForHit);
+  function autocompleteKind(kind: RecordKind, text: string, limit: number): AnyRecord[] {
+    if (blank(text)) {
+      return indexes[kind].defaults.slice(0, limit).map((record) => ({ kind, record }) as AnyRecord);
     }
-    return list.filter((choice) => choice.value.length <= limits.choiceValue).slice(0, limits.choices);
+    const found = search(kind, text, limit) as AnyHit[];
+    return (found.length > 0 ? found : (suggest(kind, text, limit) as AnyHit[])).map(recordOf);
+  }
+
+  function autocomplete(kind: RecordKind | 'all', text: string, limit: number): AnyRecord[] {
+    const typed = typeof text === 'string' ? text : '';
+    if (kind !== 'all') return autocompleteKind(kind, typed, limit);
+    if (blank(typed)) return recordKinds.flatMap((k) => autocompleteKind(k, '', limit)).slice(0, limit);
+    const found = searchAll(typed, limit);
+    const hits =
+      found.length > 0
+        ? found
+        : recordKinds
+            .flatMap((k) => suggest(k, typed, SUGGESTIONS) as AnyHit[])
+            .sort((a, b) => a.score - b.score);
+    return hits.slice(0, limit).map(recordOf);
   }
 
   return { search, searchAll, autocomplete, suggest };

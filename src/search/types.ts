@@ -1,19 +1,9 @@
-import type { Motive, Person, RegimeResponse, TimelineEvent } from '../knowledge/schema.ts';
-
-/** The kinds of record a user can search for. */
-export type SearchKind = 'person' | 'motive' | 'response' | 'event';
-
-export interface RecordOfKind {
-  person: Person;
-  motive: Motive;
-  response: RegimeResponse;
-  event: TimelineEvent;
-}
+import type { AnyRecord, RecordKind, RecordOfKind } from '../knowledge/kinds.ts';
 
 /** How a hit matched, best first: ranking puts every `exact` before any `prefix`, and so on. */
 export type MatchTier = 'exact' | 'prefix' | 'fuzzy';
 
-export interface Hit<K extends SearchKind = SearchKind> {
+export interface Hit<K extends RecordKind = RecordKind> {
   kind: K;
   id: string;
   record: RecordOfKind[K];
@@ -24,24 +14,18 @@ export interface Hit<K extends SearchKind = SearchKind> {
   matched: { field: string; text: string };
 }
 
-export type AnyHit = { [K in SearchKind]: Hit<K> }[SearchKind];
-
-/** An autocomplete choice as Discord takes it: both strings at most 100 characters. */
-export interface Choice {
-  name: string;
-  value: string;
-}
+export type AnyHit = { [K in RecordKind]: Hit<K> }[RecordKind];
 
 export interface KnowledgeSearch {
   /** Hits of one kind that pass the relevance threshold, best first. */
-  search<K extends SearchKind>(kind: K, query: string, limit?: number): Hit<K>[];
+  search<K extends RecordKind>(kind: K, query: string, limit?: number): Hit<K>[];
   /** Hits across all kinds, best first. */
   searchAll(query: string, limit?: number): AnyHit[];
   /**
-   * At most 25 choices. The value is the record id, or `kind:id` for `all`. Empty text gives a
-   * sensible default list (best-known people first; events in date order).
+   * At most `limit` records to offer while the user types. Empty text gives a sensible default
+   * list (best-known people first; events in date order).
    */
-  autocomplete(kind: SearchKind | 'all', text: string): Choice[];
+  autocomplete(kind: RecordKind | 'all', text: string, limit: number): AnyRecord[];
   /** The closest few records for a "did you mean" reply, even when nothing passed the threshold. */
-  suggest<K extends SearchKind>(kind: K, text: string, limit?: number): Hit<K>[];
+  suggest<K extends RecordKind>(kind: K, text: string, limit?: number): Hit<K>[];
 }

@@ -1,19 +1,13 @@
 import { MessageFlags } from 'discord-api-types/v10';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { type BotContext, loadBotContext } from '../../src/interactions/context.ts';
-import { respond } from '../../src/interactions/respond.ts';
+import { describe, expect, it } from 'vitest';
+import { answer, ctx } from '../context.ts';
 import { slash } from '../interactions/build.ts';
 import { buttonIds } from '../interactions/discord-rules.ts';
 import { messageOf } from './message.ts';
 
-let ctx: BotContext;
-beforeAll(async () => {
-  ctx = await loadBotContext();
-});
-
 describe('/defector', () => {
   it('shows the card for a typed name: title, summary, fields, sources, buttons', () => {
-    const data = messageOf(respond(slash('defector', { name: 'thae yong ho' }), ctx));
+    const data = messageOf(answer(slash('defector', { name: 'thae yong ho' })));
     const [card] = data.embeds ?? [];
     const thae = ctx.knowledge.byId.people.get('thae-yong-ho');
     expect(card?.title).toBe(`${thae?.name} (${thae?.hangul})`);
@@ -26,15 +20,15 @@ describe('/defector', () => {
     expect(sources?.value).toMatch(/^\[1\] /);
     expect(data.flags).toBeUndefined();
     expect(data.content).toBe('');
-    expect(buttonIds(respond(slash('defector', { name: 'thae yong ho' }), ctx))).toEqual([
+    expect(buttonIds(answer(slash('defector', { name: 'thae yong ho' })))).toEqual([
       'why:thae-yong-ho',
       'timeline:1:person=thae-yong-ho',
     ]);
   });
 
   it('takes the record id an autocomplete choice submits, and romanisation variants', () => {
-    const byId = messageOf(respond(slash('defector', { name: 'jo-song-gil' }), ctx));
-    const typed = messageOf(respond(slash('defector', { name: 'cho song gil' }), ctx));
+    const byId = messageOf(answer(slash('defector', { name: 'jo-song-gil' })));
+    const typed = messageOf(answer(slash('defector', { name: 'cho song gil' })));
     expect(byId.embeds?.[0]?.title).toBe('Jo Song-gil (조성길)');
     expect(typed.embeds?.[0]?.title).toBe(byId.embeds?.[0]?.title);
   });
@@ -42,7 +36,7 @@ describe('/defector', () => {
   it('shows "Sources differ" with each claim and its own sources where the data disputes a fact', () => {
     const disputed = ctx.knowledge.people.find((person) => person.defection.date.differs);
     expect(disputed).toBeDefined();
-    const data = messageOf(respond(slash('defector', { name: disputed?.id ?? '' }), ctx));
+    const data = messageOf(answer(slash('defector', { name: disputed?.id ?? '' })));
     const field = data.embeds?.[0]?.fields?.find((f) => f.name.includes('Sources differ'));
     for (const claim of [disputed?.defection.date, ...(disputed?.defection.date.differs ?? [])]) {
       expect(field?.value).toContain(claim?.value);
@@ -53,12 +47,12 @@ describe('/defector', () => {
   it('marks a reported defection with its confidence', () => {
     const reported = ctx.knowledge.people.find((person) => person.confidence === 'reported');
     expect(reported).toBeDefined();
-    const data = messageOf(respond(slash('defector', { name: reported?.id ?? '' }), ctx));
+    const data = messageOf(answer(slash('defector', { name: reported?.id ?? '' })));
     expect(data.embeds?.[0]?.fields?.find((f) => f.name === 'Confidence')?.value).toMatch(/reported/);
   });
 
   it('adds an "Also matching" line when runners-up come close', () => {
-    const data = messageOf(respond(slash('defector', { name: 'jang' }), ctx));
+    const data = messageOf(answer(slash('defector', { name: 'jang' })));
     const shown = `${data.content} ${data.embeds?.[0]?.title}`;
     expect(data.content).toMatch(/^Also matching: /);
     expect(shown).toContain('Jang Sung-gil');
@@ -66,31 +60,31 @@ describe('/defector', () => {
   });
 
   it('answers a miss privately, with the query escaped and suggestions', () => {
-    const data = messageOf(respond(slash('defector', { name: 'Kim Jong `**@everyone**`' }), ctx));
+    const data = messageOf(answer(slash('defector', { name: 'Kim Jong `**@everyone**`' })));
     expect(data.flags).toBe(MessageFlags.Ephemeral);
     expect(data.content).toMatch(
       /^No defector matches `Kim Jong ˋ\*\*@\u200beveryone\*\*ˋ`\. Did you mean \*\*.+\*\*\?$/,
     );
     expect(data.embeds).toEqual([]);
-    const nothing = messageOf(respond(slash('defector', { name: 'qqqxxzz' }), ctx));
+    const nothing = messageOf(answer(slash('defector', { name: 'qqqxxzz' })));
     expect(nothing.flags).toBe(MessageFlags.Ephemeral);
     expect(nothing.content).toContain('No defector matches `qqqxxzz`.');
   });
 
   it('answers a missing or blank name (which Discord would not send) privately', () => {
     for (const interaction of [slash('defector'), slash('defector', { name: '   ' })]) {
-      expect(messageOf(respond(interaction, ctx)).flags).toBe(MessageFlags.Ephemeral);
+      expect(messageOf(answer(interaction)).flags).toBe(MessageFlags.Ephemeral);
     }
   });
 
   it('speaks Korean to a Korean client: labels and Hangul first', () => {
-    const data = messageOf(respond(slash('defector', { name: '태영호' }, 'ko'), ctx));
+    const data = messageOf(answer(slash('defector', { name: '태영호' }, 'ko')));
     const card = data.embeds?.[0];
     expect(card?.title).toBe('태영호 (Thae Yong-ho)');
     expect(card?.fields?.map((field) => field.name)).toEqual(
       expect.arrayContaining(['직위', '망명', '출처']),
     );
-    const english = messageOf(respond(slash('defector', { name: '태영호' }, 'en-GB'), ctx));
+    const english = messageOf(answer(slash('defector', { name: '태영호' }, 'en-GB')));
     expect(english.embeds?.[0]?.title).toBe('Thae Yong-ho (태영호)');
   });
 });

@@ -1,18 +1,12 @@
 import { MessageFlags } from 'discord-api-types/v10';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { type BotContext, loadBotContext } from '../../src/interactions/context.ts';
-import { respond } from '../../src/interactions/respond.ts';
+import { describe, expect, it } from 'vitest';
+import { answer, ctx } from '../context.ts';
 import { slash } from '../interactions/build.ts';
 import { messageOf } from './message.ts';
 
-let ctx: BotContext;
-beforeAll(async () => {
-  ctx = await loadBotContext();
-});
-
 describe('/regime-response', () => {
   it('without a query lists every response in date order', () => {
-    const data = messageOf(respond(slash('regime-response'), ctx));
+    const data = messageOf(answer(slash('regime-response')));
     const lines = (data.embeds?.[0]?.description ?? '').split('\n').filter((line) => line.startsWith('• '));
     expect(lines).toHaveLength(ctx.knowledge.responses.length);
     const dates = lines.map((line) => /`([\d-]+)`/.exec(line)?.[1] ?? '');
@@ -21,7 +15,7 @@ describe('/regime-response', () => {
 
   it("with a query shows the response's card: trigger, when, measures, sources", () => {
     const response = ctx.knowledge.responses.find((r) => (r.trigger.people ?? []).length > 0);
-    const data = messageOf(respond(slash('regime-response', { query: response?.id ?? '' }), ctx));
+    const data = messageOf(answer(slash('regime-response', { query: response?.id ?? '' })));
     const card = data.embeds?.[0];
     expect(card?.title).toBe(`${response?.name} (${response?.hangul})`);
     const fields = Object.fromEntries((card?.fields ?? []).map((field) => [field.name, field.value]));
@@ -34,13 +28,13 @@ describe('/regime-response', () => {
 
   it('names the close runners-up of an ambiguous query', () => {
     // Several responses followed Thae's defection.
-    const data = messageOf(respond(slash('regime-response', { query: 'thae' }), ctx));
+    const data = messageOf(answer(slash('regime-response', { query: 'thae' })));
     expect(data.content).toMatch(/^Also matching: \*\*/);
     expect(data.embeds?.[0]?.title).toMatch(/Thae/);
   });
 
   it('answers a miss privately', () => {
-    const data = messageOf(respond(slash('regime-response', { query: 'zzkqx' }), ctx));
+    const data = messageOf(answer(slash('regime-response', { query: 'zzkqx' })));
     expect(data.flags).toBe(MessageFlags.Ephemeral);
     expect(data.content).toBe('No regime response matches `zzkqx`.');
   });

@@ -1,19 +1,13 @@
 import { MessageFlags } from 'discord-api-types/v10';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { type BotContext, loadBotContext } from '../../src/interactions/context.ts';
-import { respond } from '../../src/interactions/respond.ts';
+import { describe, expect, it } from 'vitest';
+import { answer, ctx } from '../context.ts';
 import { slash } from '../interactions/build.ts';
 import { buttonIds } from '../interactions/discord-rules.ts';
 import { messageOf } from './message.ts';
 
-let ctx: BotContext;
-beforeAll(async () => {
-  ctx = await loadBotContext();
-});
-
 describe('/search', () => {
   it('shows the best hit as its card and lists up to five more', () => {
-    const response = respond(slash('search', { query: 'jo' }), ctx);
+    const response = answer(slash('search', { query: 'jo' }));
     const data = messageOf(response);
     expect(data.content).toBe('Best match for `jo`');
     const [card, more] = data.embeds ?? [];
@@ -32,7 +26,7 @@ describe('/search', () => {
       ['motive:poverty-abroad', ctx.knowledge.byId.motives.get('poverty-abroad')?.name],
       ['event:jo-leaves-embassy', ctx.knowledge.byId.events.get('jo-leaves-embassy')?.title],
     ] as const) {
-      const response = respond(slash('search', { query: value }), ctx);
+      const response = answer(slash('search', { query: value }));
       const data = messageOf(response);
       expect(data.embeds).toHaveLength(1);
       expect(data.embeds?.[0]?.title).toContain(title);
@@ -41,13 +35,13 @@ describe('/search', () => {
   });
 
   it('answers a miss privately, the query shown as inert code', () => {
-    const data = messageOf(respond(slash('search', { query: '~~qzxq~~ <@qzxq>' }), ctx));
+    const data = messageOf(answer(slash('search', { query: '~~qzxq~~ <@qzxq>' })));
     expect(data.flags).toBe(MessageFlags.Ephemeral);
     expect(data.content).toBe('Nothing matches `~~qzxq~~ <\u200b@\u200bqzxq>`.');
   });
 
   it('answers an empty query privately', () => {
-    const data = messageOf(respond(slash('search', { query: ' ' }), ctx));
+    const data = messageOf(answer(slash('search', { query: ' ' })));
     expect(data.flags).toBe(MessageFlags.Ephemeral);
   });
 });

@@ -1,18 +1,12 @@
 import { MessageFlags } from 'discord-api-types/v10';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { type BotContext, loadBotContext } from '../../src/interactions/context.ts';
-import { respond } from '../../src/interactions/respond.ts';
+import { describe, expect, it } from 'vitest';
+import { answer, ctx } from '../context.ts';
 import { slash } from '../interactions/build.ts';
 import { messageOf } from './message.ts';
 
-let ctx: BotContext;
-beforeAll(async () => {
-  ctx = await loadBotContext();
-});
-
 describe('/why-defect', () => {
   it('without a motive lists every motive, one line each, with who cited it', () => {
-    const data = messageOf(respond(slash('why-defect'), ctx));
+    const data = messageOf(answer(slash('why-defect')));
     const lines = (data.embeds?.[0]?.description ?? '').split('\n').filter((line) => line.startsWith('• '));
     expect(lines).toHaveLength(ctx.knowledge.motives.length);
     const cited = ctx.knowledge.people.find((person) => (person.motives ?? []).length > 0);
@@ -21,7 +15,7 @@ describe('/why-defect', () => {
   });
 
   it('with a motive shows its card: explanation, evidence with figures, who cited it, sources', () => {
-    const data = messageOf(respond(slash('why-defect', { motive: 'salary' }), ctx));
+    const data = messageOf(answer(slash('why-defect', { motive: 'salary' })));
     const card = data.embeds?.[0];
     const poverty = ctx.knowledge.byId.motives.get('poverty-abroad');
     expect(card?.title).toBe(`${poverty?.name} (${poverty?.hangul})`);
@@ -34,13 +28,13 @@ describe('/why-defect', () => {
 
   it('lets an exact hit win over a fuzzy runner-up without an "Also matching" line', () => {
     // "fear" names one motive outright and only resembles another.
-    const data = messageOf(respond(slash('why-defect', { motive: 'fear' }), ctx));
+    const data = messageOf(answer(slash('why-defect', { motive: 'fear' })));
     expect(data.embeds?.[0]?.title).toContain('Reign of terror');
     expect(data.content).toBe('');
   });
 
   it('answers a miss privately', () => {
-    const data = messageOf(respond(slash('why-defect', { motive: 'zzkqx' }), ctx));
+    const data = messageOf(answer(slash('why-defect', { motive: 'zzkqx' })));
     expect(data.flags).toBe(MessageFlags.Ephemeral);
     expect(data.content).toBe('No motive matches `zzkqx`.');
   });

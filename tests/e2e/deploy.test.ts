@@ -25,7 +25,7 @@ describe('npm run deploy', () => {
   it('bulk-overwrites the commands in one guild, looking the application up from the token', async () => {
     const guild = fake.guilds[0] ?? '';
     const { code, stdout } = await run(
-      'src/transports/deploy.ts',
+      'src/cli/deploy.ts',
       {
         DISCORD_TOKEN: 'test-token',
         DISCORD_API_URL: fake.apiUrl,
@@ -41,7 +41,7 @@ describe('npm run deploy', () => {
   });
 
   it('bulk-overwrites the global commands', async () => {
-    const { code, stdout } = await run('src/transports/deploy.ts', {
+    const { code, stdout } = await run('src/cli/deploy.ts', {
       DISCORD_TOKEN: 'test-token',
       DISCORD_API_URL: fake.apiUrl,
       DISCORD_APPLICATION_ID: fake.applicationId,
@@ -54,7 +54,7 @@ describe('npm run deploy', () => {
 
   it('rejects a malformed guild id before calling Discord', async () => {
     const before = fake.requests.length;
-    const { code, stderr } = await run('src/transports/deploy.ts', { DISCORD_TOKEN: 'test-token' }, [
+    const { code, stderr } = await run('src/cli/deploy.ts', { DISCORD_TOKEN: 'test-token' }, [
       '--guild',
       'my-server',
     ]);
@@ -66,7 +66,7 @@ describe('npm run deploy', () => {
 
 describe('npm run invite', () => {
   it('prints the server install URL (bot + applications.commands) and the user install URL', async () => {
-    const { code, stdout } = await run('src/transports/invite.ts', {
+    const { code, stdout } = await run('src/cli/invite.ts', {
       DISCORD_APPLICATION_ID: fake.applicationId,
     });
     expect(code).toBe(0);

@@ -1,7 +1,7 @@
 import type { APIInteraction, APIMessage } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BotContext, loadBotContext } from '../../src/interactions/context.ts';
-import { respond } from '../../src/interactions/respond.ts';
+import { coreFaultQuery } from '../../src/transports/gateway/test-hooks.ts';
+import { answer } from '../context.ts';
 import {
   autocomplete,
   buttonPress,
@@ -19,12 +19,11 @@ import { type BotProcess, isReady, startBot } from './bot-process.ts';
 
 let fake: FakeDiscord;
 let bot: BotProcess;
-let context: BotContext;
 
 beforeAll(async () => {
   fake = await startFakeDiscord();
   bot = startBot(fake.apiUrl, { BOT_TEST_DEFER_MS: '100' });
-  [context] = await Promise.all([loadBotContext(), bot.waitForLog(isReady, 15_000)]);
+  await bot.waitForLog(isReady, 15_000);
 });
 
 afterAll(async () => {
@@ -50,7 +49,7 @@ describe('gateway transport, end to end', () => {
     const interaction = fake.dispatchInteraction(chatInput('defector', { name: 'thae yong ho' }));
     const callback = await fake.waitForCallback(interaction.id);
     expect(callback.type).toBe(4);
-    expect(callback).toEqual(respond(interaction, context));
+    expect(callback).toEqual(answer(interaction));
     expect(callback.data.embeds[0].title).toMatch(/Thae Yong-ho/);
     expect(callback.data.allowed_mentions).toEqual({ parse: [] });
     const log = await bot.waitForLog((line) => line.interactionId === interaction.id);
@@ -63,7 +62,7 @@ describe('gateway transport, end to end', () => {
     const callback = await fake.waitForCallback(interaction.id);
     expect(callback.type).toBe(8);
     expect(callback.data.choices.length).toBeGreaterThan(0);
-    expect(callback).toEqual(respond(interaction, context));
+    expect(callback).toEqual(answer(interaction));
   });
 
   it('answers a button press on its own card with a type 7 update', async () => {
@@ -76,7 +75,7 @@ describe('gateway transport, end to end', () => {
     const press = fake.dispatchInteraction(buttonPress(customId ?? '', card));
     const callback = await fake.waitForCallback(press.id);
     expect(callback.type).toBe(7);
-    expect(callback).toEqual(respond(press, context));
+    expect(callback).toEqual(answer(press));
   });
 
   it('defers a slow answer (type 5) and delivers it by editing @original through the webhook route', async () => {
@@ -97,12 +96,29 @@ describe('gateway transport, end to end', () => {
     const callback = await fake.waitForCallback(interaction.id);
     expect(callback).toMatchObject({ type: 4, data: { flags: 64, allowed_mentions: { parse: [] } } });
     expect(callback.data.content).toContain('문제가');
-    const log = await bot.waitForLog((line) => line.msg === 'interaction handler failed');
+    const log = await bot.waitForLog((line) => line.msg === 'interaction failed');
     expect(log).toMatchObject({ interactionId: interaction.id, level: 50 });
 
     const next = fake.dispatchInteraction(chatInput('about'));
     expect((await fake.waitForCallback(next.id)).type).toBe(4);
     expect(bot.child.exitCode).toBeNull();
+  });
+
+  it('logs an error inside the core exactly once, with the command and interaction id, never the token', async () => {
+    const interaction = fake.dispatchInteraction(chatInput('search', { query: coreFaultQuery }));
+    const callback = await fake.waitForCallback(interaction.id);
+    expect(callback).toMatchObject({ type: 4, data: { flags: 64, allowed_mentions: { parse: [] } } });
+    const log = await bot.waitForLog((line) => line.interactionId === interaction.id && line.level === 50);
+    expect(log).toMatchObject({ msg: 'interaction failed', command: '/search', kind: 'ApplicationCommand' });
+    expect(log.err).toMatchObject({ message: 'test hook: the search failed on purpose' });
+    // The answer's debug line comes after the error line: once it is there, every line about this
+    // interaction is, and exactly one of them is an error.
+    await bot.waitForLog(
+      (line) => line.interactionId === interaction.id && line.msg === 'interaction answered',
+    );
+    const lines = bot.logs.filter((line) => line.interactionId === interaction.id);
+    expect(lines.filter((line) => (line.level as number) >= 50)).toHaveLength(1);
+    expect(JSON.stringify(lines)).not.toContain(interaction.token);
   });
 
   it('after a deferral, a failing handler gets a private follow-up and the placeholder is removed', async () => {
@@ -125,7 +141,7 @@ describe('gateway transport, end to end', () => {
     fake.faults.restStatus(429, 1, { retryAfterSec: 0.05, pathPrefix: '/interactions' });
     const interaction = fake.dispatchInteraction(chatInput('defector', { name: 'ko young hwan' }));
     const callback = await fake.waitForCallback(interaction.id);
-    expect(callback).toEqual(respond(interaction, context));
+    expect(callback).toEqual(answer(interaction));
     const attempts = fake.requests.filter(requestsFor(interaction)).map((request) => request.status);
     expect(attempts).toEqual([429, 204]);
   });
@@ -144,7 +160,7 @@ describe('gateway transport, end to end', () => {
     ]);
 
     const next = fake.dispatchInteraction(chatInput('defector', { name: 'hyon song il' }));
-    expect(await fake.waitForCallback(next.id)).toEqual(respond(next, context));
+    expect(await fake.waitForCallback(next.id)).toEqual(answer(next));
   });
 
   it('never writes the token to its logs', () => {

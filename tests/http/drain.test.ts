@@ -3,7 +3,7 @@ import { Agent, request } from 'node:http';
 import { InteractionResponseType } from 'discord-api-types/v10';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/logger.ts';
-import { createInteractionsServer, type InteractionsServer } from '../../src/transports/http-server.ts';
+import { createInteractionsServer, type InteractionsServer } from '../../src/transports/http/server.ts';
 import { call, generateTestKeys, halfSentPost, postSigned, signedHeaders } from './client.ts';
 import { ping } from './interactions.ts';
 

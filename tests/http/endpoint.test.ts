@@ -4,24 +4,21 @@ import {
   InteractionResponseType,
 } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BotContext, loadBotContext } from '../../src/interactions/context.ts';
-import { respond } from '../../src/interactions/respond.ts';
 import { createLogger } from '../../src/logger.ts';
-import { createBotHttpServer, healthReport } from '../../src/transports/http.ts';
-import type { InteractionsServer } from '../../src/transports/http-server.ts';
+import { createBotHttpServer, healthReport } from '../../src/transports/http/endpoint.ts';
+import type { InteractionsServer } from '../../src/transports/http/server.ts';
 import { version } from '../../src/version.ts';
+import { answer, ctx as context } from '../context.ts';
 import { call, generateTestKeys, postSigned } from './client.ts';
 import { autocomplete, command } from './interactions.ts';
 
 /** The endpoint wired to the real core and the real data in data/. */
 
 const keys = generateTestKeys();
-let context: BotContext;
 let app: InteractionsServer;
 let port: number;
 
 beforeAll(async () => {
-  context = await loadBotContext();
   app = createBotHttpServer(context, keys.publicKeyHex, createLogger('silent'));
   ({ port } = await app.listen(0, '127.0.0.1'));
 });
@@ -45,7 +42,7 @@ describe('the endpoint answers with the core', () => {
 
     expect(reply.status).toBe(200);
     const body = JSON.parse(reply.text) as APIInteractionResponseChannelMessageWithSource;
-    expect(body).toEqual(respond(interaction, context));
+    expect(body).toEqual(answer(interaction));
     expect(body.type).toBe(InteractionResponseType.ChannelMessageWithSource);
     expect(body.data.embeds?.[0]?.title).toContain(someone.name);
     expect(body.data.allowed_mentions).toEqual({ parse: [] });
@@ -55,7 +52,7 @@ describe('the endpoint answers with the core', () => {
     const someone = person(1);
     const interaction = command('defector', [{ name: 'name', type: 3, value: someone.id }], 'ko');
     const body = JSON.parse((await postSigned(port, keys, interaction)).text);
-    expect(body).toEqual(respond(interaction, context));
+    expect(body).toEqual(answer(interaction));
     expect(body.data.embeds[0].title).toContain(someone.hangul);
   });
 
@@ -81,9 +78,7 @@ describe('the endpoint answers with the core', () => {
     const replies = await Promise.all(interactions.map((interaction) => postSigned(port, keys, interaction)));
     replies.forEach((reply, i) => {
       expect(reply.status).toBe(200);
-      expect(JSON.parse(reply.text)).toEqual(
-        respond(interactions[i] as (typeof interactions)[number], context),
-      );
+      expect(JSON.parse(reply.text)).toEqual(answer(interactions[i] as (typeof interactions)[number]));
     });
   });
 

@@ -9,7 +9,7 @@ import {
 } from 'discord-api-types/v10';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/logger.ts';
-import { createInteractionsServer, type InteractionsServer } from '../../src/transports/http-server.ts';
+import { createInteractionsServer, type InteractionsServer } from '../../src/transports/http/server.ts';
 import { call, generateTestKeys, postSigned, signedHeaders, unixNow } from './client.ts';
 import { command, ping } from './interactions.ts';
 
@@ -217,7 +217,7 @@ describe('failures stay inside the request', () => {
     expect(body.data.content).toMatch(/[가-힣]/);
     expect(body.data.allowed_mentions).toEqual({ parse: [] });
     expect(logs).toContainEqual(
-      expect.objectContaining({ msg: 'interaction handler failed', interactionId: interaction.id }),
+      expect.objectContaining({ msg: 'interaction failed', interactionId: interaction.id }),
     );
     expect((await postSigned(port, keys, ping())).status).toBe(200);
   });

@@ -5,7 +5,7 @@ import {
   ed25519PublicKey,
   MAX_CLOCK_SKEW_SECONDS,
   verifySignature,
-} from '../../src/transports/http-signature.ts';
+} from '../../src/transports/http/signature.ts';
 import { generateTestKeys, signedHeaders } from './client.ts';
 
 const keys = generateTestKeys();

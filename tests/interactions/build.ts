@@ -7,7 +7,7 @@ import {
   autocompleteInteraction,
   buttonInteraction,
   commandInteraction,
-} from '../../src/interactions/command-line.ts';
+} from '../../src/cli/command-line.ts';
 
 type Values = Record<string, string | number>;
 

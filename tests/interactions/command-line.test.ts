@@ -5,7 +5,7 @@ import {
   CommandLineError,
   commandInteraction,
   parseCommandLine,
-} from '../../src/interactions/command-line.ts';
+} from '../../src/cli/command-line.ts';
 
 describe('parseCommandLine', () => {
   it('lets a value run, spaces included, to the next option', () => {

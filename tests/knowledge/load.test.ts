@@ -193,7 +193,7 @@ describe('broken data names the file, the record and the field', () => {
 });
 
 describe('npm run check-data', () => {
-  const script = path.resolve('src/knowledge/check-data.ts');
+  const script = path.resolve('src/cli/check-data.ts');
   const node = (args: string[]) => run(process.execPath, ['--import', 'tsx', script, ...args]);
 
   it('prints counts and exits 0 on the shipped data', async () => {

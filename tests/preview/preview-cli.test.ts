@@ -2,13 +2,8 @@ import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { InteractionResponseType } from 'discord-api-types/v10';
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  buttonInteraction,
-  commandInteraction,
-  parseCommandLine,
-} from '../../src/interactions/command-line.ts';
-import { type BotContext, loadBotContext } from '../../src/interactions/context.ts';
-import { respond } from '../../src/interactions/respond.ts';
+import { buttonInteraction, commandInteraction, parseCommandLine } from '../../src/cli/command-line.ts';
+import { answer } from '../context.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -23,7 +18,7 @@ function preview(...args: string[]): Promise<Run> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      ['--import', 'tsx', 'src/transports/preview.ts', ...args],
+      ['--import', 'tsx', 'src/cli/preview.ts', ...args],
       { cwd: root, timeout: 30_000 },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
@@ -33,11 +28,9 @@ function preview(...args: string[]): Promise<Run> {
   });
 }
 
-let ctx: BotContext;
 // Spawned together: each process costs about a second to start.
 let runs: Record<'text' | 'json' | 'autocomplete' | 'click' | 'miss' | 'bad', Run>;
 beforeAll(async () => {
-  ctx = await loadBotContext();
   const [text, json, autocomplete, click, miss, bad] = await Promise.all([
     preview('/defector name:cho song gil'),
     preview('--json', '/timeline', 'person:"thae yong ho"', 'from:2016'),
@@ -62,7 +55,7 @@ describe('npm run preview', () => {
     const { code, stdout } = runs.json;
     expect(code).toBe(0);
     const line = '/timeline person:"thae yong ho" from:2016';
-    expect(JSON.parse(stdout)).toEqual(respond(commandInteraction(parseCommandLine(line), 'en-US'), ctx));
+    expect(JSON.parse(stdout)).toEqual(answer(commandInteraction(parseCommandLine(line), 'en-US')));
   });
 
   it('answers --autocomplete with the choices for the last option, in the given locale', () => {
@@ -76,7 +69,7 @@ describe('npm run preview', () => {
     expect(code).toBe(0);
     const response = JSON.parse(stdout);
     expect(response.type).toBe(InteractionResponseType.UpdateMessage);
-    expect(response).toEqual(respond(buttonInteraction('timeline:2:', 'en-US'), ctx));
+    expect(response).toEqual(answer(buttonInteraction('timeline:2:', 'en-US')));
   });
 
   it('exits 0 for a miss, which the bot handles', () => {

@@ -1,16 +1,15 @@
 import { InteractionResponseType } from 'discord-api-types/v10';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { type BotContext, loadBotContext } from '../../src/interactions/context.ts';
+import type { AnyRecord } from '../../src/knowledge/kinds.ts';
 import type { Lang } from '../../src/render/i18n.ts';
 import { embedTextLength, limits } from '../../src/render/limits.ts';
 import { messageResponse } from '../../src/render/message.ts';
-import { type AnyRecord, recordEmbed } from '../../src/render/record.ts';
+import { recordEmbed } from '../../src/render/record.ts';
+import { ctx } from '../context.ts';
 import { brokenRules } from '../interactions/discord-rules.ts';
 
-let ctx: BotContext;
 let records: AnyRecord[];
 beforeAll(async () => {
-  ctx = await loadBotContext();
   const { people, motives, responses, events } = ctx.knowledge;
   records = [
     ...people.map((record) => ({ kind: 'person' as const, record })),

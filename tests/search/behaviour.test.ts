@@ -1,13 +1,17 @@
+import type { APIApplicationCommandAutocompleteResponse } from 'discord-api-types/v10';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { RecordKind } from '../../src/knowledge/kinds.ts';
 import { loadKnowledge } from '../../src/knowledge/load.ts';
-import { truncate } from '../../src/search/choices.ts';
-import { createKnowledgeSearch, type SearchKind } from '../../src/search/index.ts';
+import { recordChoices } from '../../src/render/choices.ts';
+import type { Lang } from '../../src/render/i18n.ts';
+import { autocompleteResponse } from '../../src/render/message.ts';
+import { createKnowledgeSearch } from '../../src/search/index.ts';
 import type { Hit, MatchTier } from '../../src/search/types.ts';
 
 const knowledge = await loadKnowledge();
 const search = createKnowledgeSearch(knowledge);
-const kinds: readonly SearchKind[] = ['person', 'motive', 'response', 'event'];
+const kinds: readonly RecordKind[] = ['person', 'motive', 'response', 'event'];
 const recordsOf = {
   person: knowledge.people,
   motive: knowledge.motives,
@@ -17,6 +21,16 @@ const recordsOf = {
 const tierRank: Record<MatchTier, number> = { exact: 0, prefix: 1, fuzzy: 2 };
 
 const ids = (hits: readonly Hit[]): string[] => hits.map((hit) => hit.id);
+
+/** The choices Discord receives for text typed into an option searching `kind`. */
+function choicesFor(kind: RecordKind | 'all', text: string, lang: Lang = 'en') {
+  const records = search.autocomplete(kind, text, 25);
+  const response = autocompleteResponse(recordChoices(lang, records, kind === 'all'));
+  return (response as APIApplicationCommandAutocompleteResponse).data.choices as {
+    name: string;
+    value: string;
+  }[];
+}
 
 describe('search', () => {
   it.each(kinds)('ranks a %s first when its id is typed', (kind) => {
@@ -92,7 +106,7 @@ describe('search', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary', maxLength: 120 }), (query) => {
         search.search('person', query, 25);
-        search.autocomplete('all', query);
+        search.autocomplete('all', query, 25);
       }),
       { numRuns: 200 },
     );
@@ -142,7 +156,7 @@ describe('autocomplete', () => {
   };
 
   it('lists the best-known people first for empty text', () => {
-    const choices = search.autocomplete('person', '');
+    const choices = choicesFor('person', '');
     valid(choices);
     const prominence = choices.map((choice) => knowledge.byId.people.get(choice.value)?.prominence ?? -1);
     expect(prominence).toEqual([...prominence].sort((a, b) => b - a));
@@ -150,7 +164,7 @@ describe('autocomplete', () => {
   });
 
   it('lists events in date order, date first, for empty text', () => {
-    const choices = search.autocomplete('event', '');
+    const choices = choicesFor('event', '');
     valid(choices);
     expect(choices).toHaveLength(25);
     const dates = choices.map((choice) => knowledge.byId.events.get(choice.value)?.date.value ?? '');
@@ -159,43 +173,52 @@ describe('autocomplete', () => {
   });
 
   it('treats text with nothing searchable in it as empty', () => {
-    expect(search.autocomplete('person', ' ?! 🙂 ')).toEqual(search.autocomplete('person', ''));
-    expect(search.autocomplete('all', '**')).toEqual(search.autocomplete('all', ''));
+    expect(choicesFor('person', ' ?! 🙂 ')).toEqual(choicesFor('person', ''));
+    expect(choicesFor('all', '**')).toEqual(choicesFor('all', ''));
   });
 
   it('names a person readably and uses the id as the value', () => {
-    const [first] = search.autocomplete('person', 'thae');
+    const [first] = choicesFor('person', 'thae');
     expect(first?.value).toBe('thae-yong-ho');
     expect(first?.name).toMatch(/^Thae Yong-ho \(태영호\) — /);
   });
 
   it('prefixes kind to values across all kinds', () => {
-    const choices = search.autocomplete('all', 'salary');
+    const choices = choicesFor('all', 'salary');
     valid(choices);
     expect(choices[0]?.value).toBe('motive:poverty-abroad');
-    for (const choice of search.autocomplete('all', ''))
+    for (const choice of choicesFor('all', ''))
       expect(choice.value).toMatch(/^(person|motive|response|event):/);
   });
 
   it('stays within Discord limits for every kind and any text', () => {
     for (const kind of [...kinds, 'all'] as const) {
       for (const text of ['', 'a', 'jo', 'border', 'x'.repeat(6000), '@everyone', 'qzxv']) {
-        valid(search.autocomplete(kind, text));
+        valid(choicesFor(kind, text));
       }
     }
   });
 
   it('falls back to suggestions for a typo nothing passes', () => {
-    expect(search.autocomplete('person', 'tayongh').map((choice) => choice.value)).toContain('thae-yong-ho');
+    expect(choicesFor('person', 'tayongh').map((choice) => choice.value)).toContain('thae-yong-ho');
   });
 });
 
-describe('truncate', () => {
-  it('cuts to the limit with an ellipsis, without splitting a surrogate pair', () => {
-    expect(truncate('short')).toBe('short');
-    const cut = truncate(`${'a'.repeat(98)}🙂🙂🙂`);
-    expect(cut.length).toBeLessThanOrEqual(100);
-    expect(cut.endsWith('…')).toBe(true);
-    expect(cut).not.toMatch(/[\ud800-\udbff]…$/);
+describe('choice labels', () => {
+  it('are cut to the choice limit with an ellipsis, without splitting a surrogate pair', () => {
+    const long = `${'a'.repeat(98)}🙂🙂🙂`;
+    const [choice] = (
+      autocompleteResponse([{ name: long, value: 'x' }]) as APIApplicationCommandAutocompleteResponse
+    ).data.choices as { name: string }[];
+    expect(choice?.name.length).toBeLessThanOrEqual(100);
+    expect(choice?.name.endsWith('…')).toBe(true);
+    expect(choice?.name).not.toMatch(/[\ud800-\udbff]…$/);
+  });
+
+  it('lead with the Hangul name and a Korean kind for Korean readers, in every list', () => {
+    expect(choicesFor('person', 'thae', 'ko')[0]?.name).toMatch(/^태영호 \(Thae Yong-ho\) — /);
+    const [first] = choicesFor('all', 'thae', 'ko');
+    expect(first?.value).toBe('person:thae-yong-ho');
+    expect(first?.name).toMatch(/^인물: 태영호 \(Thae Yong-ho\) — /);
   });
 });

@@ -1,4 +1,4 @@
-import type { SearchKind } from '../../src/search/types.ts';
+import type { RecordKind } from '../../src/knowledge/kinds.ts';
 
 /**
  * Queries with the answers a person would expect, against the shipped data. `first` lists the ids
@@ -7,7 +7,7 @@ import type { SearchKind } from '../../src/search/types.ts';
  * the person rows against synthetic corpora).
  */
 export interface QualityCase {
-  kind: SearchKind;
+  kind: RecordKind;
   query: string;
   first: readonly string[];
   top5?: readonly string[];

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import type { RecordKind } from '../../src/knowledge/kinds.ts';
 import { loadKnowledge } from '../../src/knowledge/load.ts';
 import { createKnowledgeSearch } from '../../src/search/index.ts';
-import type { SearchKind } from '../../src/search/types.ts';
 import { qualityTable } from './quality-table.ts';
 
 const knowledge = await loadKnowledge();
 const search = createKnowledgeSearch(knowledge);
 
-const idsOf: Record<SearchKind, ReadonlySet<string>> = {
+const idsOf: Record<RecordKind, ReadonlySet<string>> = {
   person: new Set(knowledge.byId.people.keys()),
   motive: new Set(knowledge.byId.motives.keys()),
   response: new Set(knowledge.byId.responses.keys()),

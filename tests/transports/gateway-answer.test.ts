@@ -3,7 +3,7 @@ import { REST } from 'discord.js';
 import { type APIInteractionResponse, InteractionResponseType, MessageFlags } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/logger.ts';
-import { type Answer, createAnswerer, type InteractionHandler } from '../../src/transports/gateway-answer.ts';
+import { type Answer, createAnswerer, type InteractionHandler } from '../../src/transports/gateway/answer.ts';
 import {
   autocomplete,
   buttonPress,
@@ -113,7 +113,7 @@ describe('createAnswerer', () => {
     );
     expect(followUp?.body).toMatchObject({ flags: 64 });
     expect(logOf(interaction.id)).toMatchObject([
-      { msg: 'interaction handler failed', err: { message: 'a type 9 response cannot follow a deferral' } },
+      { msg: 'interaction failed', err: { message: 'a type 9 response cannot follow a deferral' } },
       { msg: 'interaction answered', deferred: true, failed: true },
     ]);
   });
@@ -141,7 +141,7 @@ describe('createAnswerer', () => {
     expect(callback).toMatchObject({ type: 4, data: { flags: 64, allowed_mentions: { parse: [] } } });
     expect(callback.data.content).toMatch(/Something went wrong/);
     expect(logOf(command.id)).toMatchObject([
-      { msg: 'interaction handler failed', level: 50, err: { message: 'boom' } },
+      { msg: 'interaction failed', level: 50, err: { message: 'boom' } },
       { msg: 'interaction answered', failed: true },
     ]);
   });

@@ -1,7 +1,7 @@
 import { InteractionResponseType } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/logger.ts';
-import { createGateway, type Gateway } from '../../src/transports/gateway.ts';
+import { createGateway, type Gateway } from '../../src/transports/gateway/client.ts';
 import { buttonPress, chatInput, type FakeDiscord, startFakeDiscord } from '../fake-discord/index.ts';
 
 /** The gateway client in this process against the fake: intents, caches, and the handler wiring. */

@@ -8,8 +8,8 @@ import {
   Options,
   Status,
 } from 'discord.js';
-import type { Logger } from '../logger.ts';
-import { createAnswerer, type InteractionHandler } from './gateway-answer.ts';
+import type { Logger } from '../../logger.ts';
+import { createAnswerer, type InteractionHandler } from './answer.ts';
 
 export interface GatewayOptions {
   token: string;

@@ -8,7 +8,8 @@ import {
   MessageFlags,
   Routes,
 } from 'discord-api-types/v10';
-import type { Logger } from '../logger.ts';
+import { describeInteraction, errorResponse, logErrorsTo } from '../../interactions/errors.ts';
+import type { Logger } from '../../logger.ts';
 
 /** The core, as a transport sees it. Asynchronous handlers are allowed so a slow answer can be deferred. */
 export type InteractionHandler = (
@@ -31,26 +32,6 @@ export type Answer = (interaction: APIInteraction, shardId?: number) => Promise<
 
 const noMentions = { parse: [] };
 
-const somethingWentWrong = {
-  en: 'Something went wrong while answering. Please try again in a moment.',
-  ko: '답변하는 중에 문제가 생겼습니다. 잠시 후 다시 시도해 주세요.',
-};
-
-/** What a user sees when the handler failed: private, in their language; autocomplete just gets no choices. */
-export function failureResponse(interaction: APIInteraction): APIInteractionResponse {
-  if (interaction.type === InteractionType.ApplicationCommandAutocomplete) {
-    return { type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices: [] } };
-  }
-  const content =
-    'locale' in interaction && interaction.locale.startsWith('ko')
-      ? somethingWentWrong.ko
-      : somethingWentWrong.en;
-  return {
-    type: InteractionResponseType.ChannelMessageWithSource,
-    data: { content, flags: MessageFlags.Ephemeral, allowed_mentions: noMentions },
-  };
-}
-
 /** The deferral Discord accepts for this kind of interaction; autocomplete cannot be deferred. */
 function deferralFor(interaction: APIInteraction): APIInteractionResponse | undefined {
   switch (interaction.type) {
@@ -59,20 +40,6 @@ function deferralFor(interaction: APIInteraction): APIInteractionResponse | unde
       return { type: InteractionResponseType.DeferredChannelMessageWithSource };
     case InteractionType.MessageComponent:
       return { type: InteractionResponseType.DeferredMessageUpdate };
-    default:
-      return undefined;
-  }
-}
-
-/** A short label for logs: the command name or the component's custom_id. */
-export function describeInteraction(interaction: APIInteraction): string | undefined {
-  switch (interaction.type) {
-    case InteractionType.ApplicationCommand:
-    case InteractionType.ApplicationCommandAutocomplete:
-      return `/${interaction.data.name}`;
-    case InteractionType.MessageComponent:
-    case InteractionType.ModalSubmit:
-      return interaction.data.custom_id;
     default:
       return undefined;
   }
@@ -183,12 +150,7 @@ export function createAnswerer({ rest, handler, logger, deferAfterMs }: AnswerOp
 
   return async function answer(interaction, shardId) {
     const started = performance.now();
-    const fields = {
-      interactionId: interaction.id,
-      shard: shardId,
-      kind: InteractionType[interaction.type],
-      command: describeInteraction(interaction),
-    };
+    const fields = { ...describeInteraction(interaction), shard: shardId };
     const acknowledged: { deferral?: APIInteractionResponse } = {};
     let response: APIInteractionResponse;
     let failed = false;
@@ -202,8 +164,8 @@ export function createAnswerer({ rest, handler, logger, deferAfterMs }: AnswerOp
         );
         return;
       }
-      logger.error({ ...fields, err }, 'interaction handler failed');
-      response = failureResponse(interaction);
+      logErrorsTo(logger)(err, fields);
+      response = errorResponse(interaction);
       failed = true;
     }
     try {

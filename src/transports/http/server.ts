@@ -7,10 +7,10 @@ import {
   InteractionResponseType,
   InteractionType,
 } from 'discord-api-types/v10';
-import type { Logger } from '../logger.ts';
-import { describeInteraction, failureResponse } from './gateway-answer.ts';
-import { declaredTooLarge, readBody } from './http-body.ts';
-import { checkSignatureHeaders, ed25519PublicKey, verifySignature } from './http-signature.ts';
+import { describeInteraction, errorResponse, logErrorsTo } from '../../interactions/errors.ts';
+import type { Logger } from '../../logger.ts';
+import { declaredTooLarge, readBody } from './body.ts';
+import { checkSignatureHeaders, ed25519PublicKey, verifySignature } from './signature.ts';
 
 /**
  * The interactions endpoint as a plain node:http server. It knows nothing of the bot: the
@@ -101,21 +101,21 @@ export function createInteractionsServer(options: InteractionsServerOptions): In
       response = handle(interaction);
     } catch (err) {
       // As on the gateway: the user gets a private "something went wrong", the log gets the rest.
-      logger.error({ interactionId: interaction.id, err }, 'interaction handler failed');
-      response = failureResponse(interaction);
+      logErrorsTo(logger)(err, describeInteraction(interaction));
+      response = errorResponse(interaction);
     }
     send(res, 200, response);
-    // The same fields as the gateway transport's line, so one query reads both.
-    logger.debug(
-      {
-        interactionId: interaction.id,
-        kind: InteractionType[interaction.type],
-        command: describeInteraction(interaction),
-        responseType: response.type,
-        latencyMs: Math.round((performance.now() - started) * 100) / 100,
-      },
-      'interaction answered',
-    );
+    // The same fields as the gateway transport's line, so one query reads both; built only when logged.
+    if (logger.isLevelEnabled('debug')) {
+      logger.debug(
+        {
+          ...describeInteraction(interaction),
+          responseType: response.type,
+          latencyMs: Math.round((performance.now() - started) * 100) / 100,
+        },
+        'interaction answered',
+      );
+    }
   }
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {

@@ -1,7 +1,7 @@
-import type { APIApplication } from 'discord.js';
-import { z } from 'zod';
-import { gatewayConfig } from '../config.ts';
-import { configOrExit, loadDotEnv } from './gateway-env.ts';
+import { type APIApplication, Routes } from 'discord.js';
+import { inviteConfig } from '../config.ts';
+import { configOrExit, loadDotEnv } from '../startup/env.ts';
+import { restClient } from '../transports/gateway/rest.ts';
 
 /**
  * `npm run invite`: the install links. The bot answers only through interactions, so it asks for no
@@ -21,25 +21,11 @@ function inviteUrls(applicationId: string): { server: string; user: string } {
   return { server: url('bot applications.commands', 0), user: url('applications.commands', 1) };
 }
 
-const applicationIdSchema = z.string().regex(/^\d{17,20}$/);
-
 async function applicationId(): Promise<string> {
-  const given = process.env.DISCORD_APPLICATION_ID;
-  if (given) {
-    if (applicationIdSchema.safeParse(given).success) return given;
-    console.error('DISCORD_APPLICATION_ID: expected a Discord id (17-20 digits)');
-    process.exit(1);
-  }
-  if (!process.env.DISCORD_TOKEN) {
-    console.error('Set DISCORD_APPLICATION_ID (or DISCORD_TOKEN, to look the application up).');
-    process.exit(1);
-  }
-  // Without the id, the token can look it up (discord.js is loaded only then: it is slow to import).
-  const config = configOrExit(() => gatewayConfig());
-  const { REST, Routes } = await import('discord.js');
-  const rest = new REST(config.DISCORD_API_URL ? { api: config.DISCORD_API_URL } : {}).setToken(
-    config.DISCORD_TOKEN,
-  );
+  const config = configOrExit(() => inviteConfig());
+  if (config.DISCORD_APPLICATION_ID) return config.DISCORD_APPLICATION_ID;
+  // The schema lets the id be missing only when a token is there to look it up.
+  const rest = restClient(config.DISCORD_TOKEN as string, config.DISCORD_API_URL);
   return ((await rest.get(Routes.currentApplication())) as APIApplication).id;
 }
 

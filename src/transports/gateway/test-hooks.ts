@@ -9,7 +9,8 @@ import {
   MessageFlags,
 } from 'discord-api-types/v10';
 import { z } from 'zod';
-import type { InteractionHandler } from './gateway-answer.ts';
+import type { BotContext } from '../../commands/context.ts';
+import type { InteractionHandler } from './answer.ts';
 
 /**
  * Test-only switches for the end-to-end tests, all behind `BOT_TEST_HOOKS=1`, which production never
@@ -94,5 +95,29 @@ export function withTestHooks(handler: InteractionHandler): InteractionHandler {
         data: { content: `slow answer after ${ms} ms`, allowed_mentions: { parse: [] } },
       };
     });
+  };
+}
+
+/** What a `/search` for this text makes the search throw, so the core's error path runs for real. */
+export const coreFaultQuery = 'test-core-fault';
+
+/**
+ * The context with a search that fails on `coreFaultQuery`: a fault inside the core (not in a
+ * test command around it), for the test that the core's errors reach the log exactly once.
+ */
+export function withFaultyContext(context: BotContext): BotContext {
+  const fail = (text: unknown) => {
+    if (text === coreFaultQuery) throw new Error('test hook: the search failed on purpose');
+  };
+  const { search } = context;
+  return {
+    ...context,
+    search: {
+      ...search,
+      searchAll: (query, limit) => {
+        fail(query);
+        return search.searchAll(query, limit);
+      },
+    },
   };
 }

@@ -1,21 +1,20 @@
 import { parseArgs } from 'node:util';
 import {
   type APIApplication,
-  REST,
+  type REST,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
   type RESTPutAPIApplicationCommandsResult,
   Routes,
 } from 'discord.js';
 import { commandDefinitions } from '../commands/definitions.ts';
-import { gatewayConfig } from '../config.ts';
-import { configOrExit, loadDotEnv } from './gateway-env.ts';
+import { discordIdSchema, gatewayConfig } from '../config.ts';
+import { configOrExit, loadDotEnv } from '../startup/env.ts';
+import { restClient } from '../transports/gateway/rest.ts';
 
 /**
  * `npm run deploy [-- --guild <id>]`: bulk-overwrites the bot's commands. Global commands reach every
  * server and user install; one guild's commands update at once, which is what development wants.
  */
-
-const guildId = /^\d{17,20}$/;
 
 interface DeployTarget {
   applicationId: string;
@@ -42,15 +41,13 @@ function describeDeployment(target: DeployTarget, registered: RESTPutAPIApplicat
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { guild: { type: 'string' } } });
-  if (values.guild !== undefined && !guildId.test(values.guild)) {
+  if (values.guild !== undefined && !discordIdSchema.safeParse(values.guild).success) {
     console.error('--guild: expected a Discord id (17-20 digits)');
     process.exit(2);
   }
   loadDotEnv();
   const config = configOrExit(() => gatewayConfig());
-  const rest = new REST(config.DISCORD_API_URL ? { api: config.DISCORD_API_URL } : {}).setToken(
-    config.DISCORD_TOKEN,
-  );
+  const rest = restClient(config.DISCORD_TOKEN, config.DISCORD_API_URL);
   // The token already names the application; DISCORD_APPLICATION_ID only saves the lookup.
   const applicationId =
     config.DISCORD_APPLICATION_ID ?? ((await rest.get(Routes.currentApplication())) as APIApplication).id;

@@ -1,15 +1,16 @@
 import { parseArgs } from 'node:util';
 import type { APIInteraction } from 'discord-api-types/v10';
+import type { BotContext } from '../commands/context.ts';
+import { respond } from '../interactions/respond.ts';
+import { loadBotContext } from '../startup/context.ts';
 import {
   autocompleteInteraction,
   buttonInteraction,
   CommandLineError,
   commandInteraction,
   parseCommandLine,
-} from '../interactions/command-line.ts';
-import { type BotContext, loadBotContext } from '../interactions/context.ts';
-import { respond } from '../interactions/respond.ts';
-import { responseAsText } from '../render/text.ts';
+} from './command-line.ts';
+import { responseAsText } from './text.ts';
 
 const usage =
   "usage: npm run preview -- [--json] [--locale <code>] [--autocomplete] '/defector name:thae yong ho'\n" +
@@ -58,10 +59,9 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`preview: cannot load the knowledge: ${(error as Error).message}\n`);
     return 1;
   }
-  const response = respond(request.interaction, {
-    ...ctx,
-    reportError: (error) => process.stderr.write(`preview: the core caught ${String(error)}\n`),
-  });
+  const response = respond(request.interaction, ctx, (error) =>
+    process.stderr.write(`preview: the core caught ${String(error)}\n`),
+  );
   process.stdout.write(
     request.json ? `${JSON.stringify(response, null, 2)}\n` : `${responseAsText(response)}\n`,
   );

@@ -1,8 +1,9 @@
 import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { REST, type RESTGetAPIGatewayBotResult, Routes, type Shard, ShardingManager } from 'discord.js';
-import type { Logger } from '../logger.ts';
+import { type RESTGetAPIGatewayBotResult, Routes, type Shard, ShardingManager } from 'discord.js';
+import type { Logger } from '../../logger.ts';
+import { restClient } from './rest.ts';
 
 export interface ShardManagerOptions {
   /** The entry point each shard process runs: the same `src/main.ts`. */
@@ -32,8 +33,7 @@ const stopCapMs = 3500;
  * so this goes through a REST client that honours DISCORD_API_URL.
  */
 async function recommendedShardCount(token: string, apiUrl: string | undefined): Promise<number> {
-  const rest = new REST(apiUrl ? { api: apiUrl } : {}).setToken(token);
-  const { shards } = (await rest.get(Routes.gatewayBot())) as RESTGetAPIGatewayBotResult;
+  const { shards } = (await restClient(token, apiUrl).get(Routes.gatewayBot())) as RESTGetAPIGatewayBotResult;
   return shards;
 }
 

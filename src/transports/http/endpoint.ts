@@ -1,8 +1,9 @@
-import type { HttpConfig } from '../config.ts';
-import { type BotContext, loadBotContext } from '../interactions/context.ts';
-import { respond } from '../interactions/respond.ts';
-import type { Logger } from '../logger.ts';
-import { createInteractionsServer, type InteractionsServer } from './http-server.ts';
+import type { BotContext } from '../../commands/context.ts';
+import type { HttpConfig } from '../../config.ts';
+import { logErrorsTo } from '../../interactions/errors.ts';
+import { respond } from '../../interactions/respond.ts';
+import type { Logger } from '../../logger.ts';
+import { createInteractionsServer, type InteractionsServer } from './server.ts';
 
 /** Long enough for any interaction (Discord itself gives up after 3 s), short enough for orchestrators. */
 const DRAIN_GRACE_MS = 5000;
@@ -29,25 +30,24 @@ export function createBotHttpServer(
   publicKey: string,
   logger: Logger,
 ): InteractionsServer {
-  // The core answers its own errors privately; the log is where an operator learns of them.
-  const reporting: BotContext = {
-    ...context,
-    reportError: (error) => logger.error({ err: error }, 'core error'),
-  };
+  const report = logErrorsTo(logger);
   return createInteractionsServer({
     publicKey,
-    handle: (interaction) => respond(interaction, reporting),
+    handle: (interaction) => respond(interaction, context, report),
     health: () => healthReport(context),
     logger,
   });
 }
 
 /**
- * Loads the knowledge, listens, and drains on SIGTERM or SIGINT before exiting 0.
+ * Listens, and drains on SIGTERM or SIGINT before exiting 0.
  * `HOST` defaults to every interface, as a replica behind a load balancer needs.
  */
-export async function runHttpServer(config: HttpConfig, logger: Logger): Promise<InteractionsServer> {
-  const context = await loadBotContext(config.DATA_DIR);
+export async function runHttpServer(
+  context: BotContext,
+  config: HttpConfig,
+  logger: Logger,
+): Promise<InteractionsServer> {
   const app = createBotHttpServer(context, config.DISCORD_PUBLIC_KEY, logger);
   const address = await app.listen(config.PORT, config.HOST);
   logger.info({ address: address.address, port: address.port, ...healthReport(context) }, 'listening');

@@ -1,6 +1,6 @@
 import path from 'node:path';
-import { defaultDataDir, loadKnowledge } from './load.ts';
-import { DataError, formatProblem } from './problems.ts';
+import { defaultDataDir, loadKnowledge } from '../knowledge/load.ts';
+import { DataError, formatProblem } from '../knowledge/problems.ts';
 
 /**
  * `npm run check-data [-- <dir>]`: validates a data directory the way start-up does.
