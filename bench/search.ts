@@ -75,9 +75,10 @@ function mixedQueries(people: readonly SyntheticPerson[], count: number, seed: n
     () => pick(people).name.split(' ')[1] ?? '',
     () => pick(people).name.toLowerCase().replace(/[- ]/g, ''),
     () => typo(pick(people).name),
-    () => pick(people).hangul,
-    () => pick(people).hangul.slice(0, 2),
-    () => getChoseong(pick(people).hangul),
+    // Some people have no attested Hangul: their romanised name stands in.
+    () => pick(people).hangul ?? pick(people).name,
+    () => (pick(people).hangul ?? pick(people).name).slice(0, 2),
+    () => getChoseong(pick(people).hangul ?? ''),
     () => pick(['counsellor', 'ambassador sweden', 'trade', 'first secretary', 'consul', 'attache']),
     () => pick(['russia', 'germany', 'thailand', 'brazil', 'swiss', 'viet nam', 'uk', 'zambia']),
     () => pick(['', '   ', '@everyone', '**bold**', '🙂', '???', 'x'.repeat(300), 'qzxv']),

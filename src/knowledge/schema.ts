@@ -12,12 +12,25 @@ export const idSchema = z
 
 export const textSchema = z.string().trim().min(1, 'expected non-empty text');
 
+/** One language's side of a text; a missing side is named, so a maintainer knows which to write. */
+function languageText(language: string) {
+  return z
+    .string({
+      error: (issue) => (issue.input === undefined ? `the ${language} text is missing` : 'expected text'),
+    })
+    .trim()
+    .min(1, `the ${language} text is empty`);
+}
+
 /**
  * Every text a reader sees, in both languages the bot answers in. Both are required: a card
  * must never fall back to the other language half-way through. Each side is written in its own
  * words from the sources (not a word-for-word translation) but states the same facts and figures.
  */
-export const localTextSchema = z.strictObject({ en: textSchema, ko: textSchema });
+export const localTextSchema = z.strictObject({
+  en: languageText('English (en)'),
+  ko: languageText('Korean (ko)'),
+});
 
 /** Partial ISO dates (`1991`, `1991-06`, `2016-08-17`): they sort correctly as plain strings. */
 export const partialDateSchema = z

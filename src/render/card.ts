@@ -1,8 +1,7 @@
 import type { APIEmbed, APIEmbedField } from 'discord-api-types/v10';
 import type { Knowledge } from '../knowledge/knowledge.ts';
 import type { DateFact, Source, TextFact } from '../knowledge/schema.ts';
-import type { Lang, Strings } from './i18n.ts';
-import { strings } from './i18n.ts';
+import { formatDate, type Lang, local, type Strings, strings } from './i18n.ts';
 import { limits } from './limits.ts';
 
 /** What every renderer needs: the data, and the reader's language. */
@@ -13,12 +12,14 @@ export interface RenderContext {
 
 type Claim = Pick<TextFact | DateFact, 'value' | 'sources' | 'confidence' | 'note'>;
 
-function sourceLine(number: number, source: Source | undefined, id: string, t: Strings): string {
+function sourceLine(number: number, source: Source | undefined, id: string, lang: Lang, t: Strings): string {
   if (!source) return `[${number}] ${id}`;
   const date = source.date ? ` (${source.date})` : '';
+  // A published title stays as published; a supplied one is ours, in the reader's language.
+  const title = typeof source.title === 'string' ? source.title : local(lang, source.title);
   // Parentheses would end the markdown link early.
   const link = source.url ? ` — [${t.link}](${source.url.replace(/\(/g, '%28').replace(/\)/g, '%29')})` : '';
-  return `[${number}] ${source.publisher}: ${source.title}${date}${link}`;
+  return `[${number}] ${source.publisher}: ${title}${date}${link}`;
 }
 
 /**
@@ -46,10 +47,16 @@ export class Card {
     return numbers.length === 0 ? '' : ` [${[...new Set(numbers)].join(', ')}]`;
   }
 
+  /** A claim's value in the reader's language: a text, or a date written as they write dates. */
+  private value(value: Claim['value']): string {
+    const { lang } = this.render;
+    return typeof value === 'string' ? formatDate(lang, value) : local(lang, value);
+  }
+
   private claim(claim: Claim): string {
     const reported = claim.confidence === 'reported' ? ` (${this.t.reported})` : '';
-    const note = claim.note ? ` — ${claim.note}` : '';
-    return `${claim.value}${reported}${this.refs(claim.sources)}${note}`;
+    const note = claim.note ? ` — ${local(this.render.lang, claim.note)}` : '';
+    return `${this.value(claim.value)}${reported}${this.refs(claim.sources)}${note}`;
   }
 
   /** A fact as one line; when sources differ, every claim is also listed under "Sources differ". */
@@ -63,20 +70,18 @@ export class Card {
     return line;
   }
 
+  /** A field of lines; more lines than one field holds continue in `name (2)`, and so on. */
   field(name: string, lines: string | readonly string[], inline = false): this {
-    const value = typeof lines === 'string' ? lines : lines.join('\n');
-    if (value.trim() !== '') this.fields.push({ name, value, inline });
+    const list = (typeof lines === 'string' ? [lines] : lines).filter((line) => line.trim() !== '');
+    for (const field of this.splitFields(name, list)) this.fields.push({ ...field, inline });
     return this;
   }
 
   /**
-   * Sources split over as many fields as the lines need, so no source is cut mid-way unless
-   * even one field could not hold it.
+   * Lines split over as many fields named `name`, `name (2)`, ... as they need, so no line is cut
+   * mid-way unless even one field could not hold it.
    */
-  private sourceFields(): APIEmbedField[] {
-    const lines = this.cited.map((id, index) =>
-      sourceLine(index + 1, this.render.knowledge.byId.sources.get(id), id, this.t),
-    );
+  private splitFields(name: string, lines: readonly string[]): APIEmbedField[] {
     const values: string[] = [];
     for (const line of lines) {
       const last = values[values.length - 1];
@@ -84,19 +89,20 @@ export class Card {
         values[values.length - 1] = `${last}\n${line}`;
       } else values.push(line);
     }
-    return values.map((value, index) => ({
-      name: index === 0 ? this.t.sources : `${this.t.sources} (${index + 1})`,
-      value,
-    }));
+    return values.map((value, index) => ({ name: index === 0 ? name : `${name} (${index + 1})`, value }));
   }
 
   build(head: { title: string; description?: string; footer?: string }): APIEmbed {
-    const disputes: APIEmbedField[] = this.disputes.length
-      ? [{ name: `⚠ ${this.t.sourcesDiffer}`, value: this.disputes.join('\n') }]
-      : [];
+    const sources = this.cited.map((id, index) =>
+      sourceLine(index + 1, this.render.knowledge.byId.sources.get(id), id, this.render.lang, this.t),
+    );
     const embed: APIEmbed = {
       title: head.title,
-      fields: [...this.fields, ...disputes, ...this.sourceFields()],
+      fields: [
+        ...this.fields,
+        ...this.splitFields(`⚠ ${this.t.sourcesDiffer}`, this.disputes),
+        ...this.splitFields(this.t.sources, sources),
+      ],
     };
     if (head.description) embed.description = head.description;
     if (head.footer) embed.footer = { text: head.footer };

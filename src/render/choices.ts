@@ -1,19 +1,23 @@
 import type { APIApplicationCommandOptionChoice } from 'discord-api-types/v10';
 import type { AnyRecord } from '../knowledge/kinds.ts';
-import { type Lang, strings } from './i18n.ts';
-import { personName, recordName } from './names.ts';
+import { formatDate, type Lang, local, strings } from './i18n.ts';
+import { personName, personShortName, recordName } from './names.ts';
 
 /** A record as one line of an autocomplete list, in the reader's language (Hangul first for Korean). */
 function label(lang: Lang, choice: AnyRecord): string {
   switch (choice.kind) {
-    case 'person':
-      return `${personName(lang, choice.record)} — ${choice.record.post.value}`;
+    case 'person': {
+      // Korean readers get the Hangul alone (the romanised name is for readers of English); the post
+      // tells apart people who share a name.
+      const name = lang === 'ko' ? personShortName(lang, choice.record) : personName(lang, choice.record);
+      return `${name} — ${local(lang, choice.record.post.value)}`;
+    }
     case 'motive':
       return recordName(lang, choice.record);
     case 'response':
-      return `${recordName(lang, choice.record)} (${choice.record.date.value})`;
+      return `${recordName(lang, choice.record)} (${formatDate(lang, choice.record.date.value)})`;
     case 'event':
-      return `${choice.record.date.value} — ${choice.record.title}`;
+      return `${formatDate(lang, choice.record.date.value)} — ${local(lang, choice.record.title)}`;
   }
 }
 

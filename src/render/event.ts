@@ -1,6 +1,7 @@
 import type { APIEmbed } from 'discord-api-types/v10';
 import type { TimelineEvent } from '../knowledge/schema.ts';
 import { Card, type RenderContext } from './card.ts';
+import { formatDate, local } from './i18n.ts';
 import { personNameById, placeNameById } from './names.ts';
 
 /** One event as a card, for /search. */
@@ -8,11 +9,12 @@ export function eventEmbed(render: RenderContext, event: TimelineEvent): APIEmbe
   const { knowledge, lang } = render;
   const card = new Card(render);
   const { t } = card;
-  const description = card.fact(event.detail, event.title);
+  const title = local(lang, event.title);
+  const description = card.fact(event.detail, title);
   card.field(t.when, card.fact(event.date, t.when), true);
   card.field(t.people, event.people.map((id) => personNameById(knowledge, lang, id)).join(', '), true);
   card.field(t.places, (event.places ?? []).map((id) => placeNameById(knowledge, lang, id)).join(', '), true);
-  return card.build({ title: event.title, description });
+  return card.build({ title, description });
 }
 
 export interface TimelinePage {
@@ -26,10 +28,14 @@ export interface TimelinePage {
 export function timelineEmbed(render: RenderContext, view: TimelinePage): APIEmbed {
   const card = new Card(render);
   const { t } = card;
+  const { lang } = render;
   const lines = view.events.map((event) => {
+    const title = local(lang, event.title);
     // The date's sources are the detail's in all but disputed cases; only those are cited apart.
-    const date = event.date.differs ? card.fact(event.date, `${event.title}: ${t.when}`) : event.date.value;
-    return `**${date}** · ${event.title} — ${card.fact(event.detail, event.title)}`;
+    const date = event.date.differs
+      ? card.fact(event.date, `${title}: ${t.when}`)
+      : formatDate(lang, event.date.value);
+    return `**${date}** · ${title} — ${card.fact(event.detail, title)}`;
   });
   return card.build({
     title: view.title,

@@ -1,4 +1,5 @@
 import type { RecordKind } from '../knowledge/kinds.ts';
+import type { LocalText } from '../knowledge/schema.ts';
 
 export type Lang = 'en' | 'ko';
 
@@ -8,9 +9,27 @@ export function langOf(locale: string | undefined): Lang {
 }
 
 /** A romanised name and its Hangul, in the order the reader's language puts first. */
-export function bilingual(lang: Lang, name: string, hangul: string): string {
-  if (hangul === '' || hangul === name) return name;
+export function bilingual(lang: Lang, name: string, hangul: string | null): string {
+  if (hangul === null || hangul === '' || hangul === name) return name;
   return lang === 'ko' ? `${hangul} (${name})` : `${name} (${hangul})`;
+}
+
+/** A text from the data in the reader's language. */
+export function local(lang: Lang, text: LocalText): string {
+  return text[lang];
+}
+
+/**
+ * A partial ISO date (`2016`, `2016-08`, `2016-08-17`) as the reader writes dates: unchanged in
+ * English, `2016년 8월 17일` in Korean.
+ */
+export function formatDate(lang: Lang, date: string): string {
+  if (lang === 'en') return date;
+  const [year, month, day] = date.split('-');
+  const parts = [`${year}년`];
+  if (month !== undefined) parts.push(`${Number(month)}월`);
+  if (day !== undefined) parts.push(`${Number(day)}일`);
+  return parts.join(' ');
 }
 
 const en = {
@@ -26,6 +45,9 @@ const en = {
   confidence: 'Confidence',
   reported: 'reported',
   reportedNote: 'reported, not confirmed by the sources',
+  deniedNote:
+    'a defection was reported, but it was denied or never borne out: this is not a confirmed defector',
+  reportedDefection: 'Reported defection (denied)',
   sourcesDiffer: 'Sources differ',
   sources: 'Sources',
   link: 'link',
@@ -100,6 +122,8 @@ const ko: Strings = {
   confidence: '신뢰도',
   reported: '보도',
   reportedNote: '보도된 내용이며 출처가 확인하지 않음',
+  deniedNote: '망명했다는 보도가 있었으나 부인되었거나 사실로 드러나지 않았습니다. 확인된 망명자가 아닙니다.',
+  reportedDefection: '보도된 망명 (부인됨)',
   sourcesDiffer: '출처마다 다름',
   sources: '출처',
   link: '링크',
@@ -140,7 +164,7 @@ const ko: Strings = {
   aboutTitle: '이 봇에 대하여',
   aboutDescription:
     '망명한 북한 외교관과 고위 인사를 찾아봅니다: 누구였는지, 왜 떠났는지, 북한 정권이 어떻게 대응했는지. ' +
-    'KBS 월드 라디오 방송(2020-10-29)과 아래 보도를 바탕으로 합니다. 내용은 영어로 제공됩니다. ' +
+    'KBS 월드 라디오 방송(2020년 10월 29일)과 아래 보도를 바탕으로 합니다. ' +
     '`/defector`, `/why-defect`, `/regime-response`, `/timeline`, `/search`를 써 보세요.',
   counts: '수록 내용',
   countLine: (people, motives, responses, events, sources) =>

@@ -1,14 +1,14 @@
 import type { APIEmbed } from 'discord-api-types/v10';
 import type { Knowledge } from '../knowledge/knowledge.ts';
-import type { Motive, Person } from '../knowledge/schema.ts';
+import type { LocalText, Motive, Person } from '../knowledge/schema.ts';
 import { Card, type RenderContext } from './card.ts';
-import { strings } from './i18n.ts';
-import { personName, recordName } from './names.ts';
+import { local, strings } from './i18n.ts';
+import { personName, personShortName, recordName } from './names.ts';
 
 function citing(
   knowledge: Knowledge,
   motive: Motive,
-): { person: Person; detail?: string; sources: string[] }[] {
+): { person: Person; detail?: LocalText; sources: string[] }[] {
   return knowledge.people.flatMap((person) =>
     (person.motives ?? [])
       .filter((cited) => cited.motive === motive.id)
@@ -32,7 +32,7 @@ export function motiveEmbed(render: RenderContext, motive: Motive): APIEmbed {
       ? t.nobody
       : people.map(
           ({ person, detail, sources }) =>
-            `• **${personName(render.lang, person)}**${detail ? ` — ${detail}` : ''}${card.refs(sources)}`,
+            `• **${personName(render.lang, person)}**${detail ? ` — ${local(render.lang, detail)}` : ''}${card.refs(sources)}`,
         ),
   );
   return card.build({ title: recordName(render.lang, motive), description });
@@ -43,11 +43,7 @@ export function motivesOverviewEmbed(render: RenderContext): APIEmbed {
   const t = strings(render.lang);
   const lines = render.knowledge.motives.map((motive) => {
     const people = [
-      ...new Set(
-        citing(render.knowledge, motive).map(({ person }) =>
-          render.lang === 'ko' ? person.hangul : person.name,
-        ),
-      ),
+      ...new Set(citing(render.knowledge, motive).map(({ person }) => personShortName(render.lang, person))),
     ];
     return `• **${recordName(render.lang, motive)}** — ${t.citedBy}: ${people.length ? people.join(', ') : t.nobody}`;
   });

@@ -1,6 +1,6 @@
 import type { Knowledge } from '../knowledge/knowledge.ts';
 import type { Motive, Person, Place, RegimeResponse } from '../knowledge/schema.ts';
-import { bilingual, type Lang } from './i18n.ts';
+import { bilingual, type Lang, local } from './i18n.ts';
 
 /** Names as the reader's language shows them; an id missing from the data shows as itself. */
 export function personName(lang: Lang, person: Person): string {
@@ -12,13 +12,18 @@ export function personNameById(knowledge: Knowledge, lang: Lang, id: string): st
   return person ? personName(lang, person) : id;
 }
 
+/** In Korean only the Korean name; in English the English name with the Korean after it, as before. */
 export function recordName(lang: Lang, record: Motive | RegimeResponse): string {
-  return bilingual(lang, record.name, record.hangul);
+  return lang === 'ko' ? record.name.ko : `${record.name.en} (${record.name.ko})`;
+}
+
+/** A person as a list names them: in Korean the Hangul alone where it is known. */
+export function personShortName(lang: Lang, person: Person): string {
+  return lang === 'ko' && person.hangul !== null ? person.hangul : person.name;
 }
 
 export function placeName(lang: Lang, place: Place | undefined, id: string): string {
-  if (!place) return id;
-  return lang === 'ko' ? place.hangul : place.name;
+  return place ? local(lang, place.name) : id;
 }
 
 export function placeNameById(knowledge: Knowledge, lang: Lang, id: string): string {

@@ -1,6 +1,7 @@
 import type { APIEmbed } from 'discord-api-types/v10';
 import type { Person } from '../knowledge/schema.ts';
 import { Card, type RenderContext } from './card.ts';
+import { formatDate, local } from './i18n.ts';
 import { personName, personNameById, placeNameById, recordName } from './names.ts';
 
 /** The /defector card: who they were, how and when they left, who came along, what came after. */
@@ -11,7 +12,12 @@ export function personEmbed(render: RenderContext, person: Person): APIEmbed {
   const summary = card.fact(person.summary, t.summary);
 
   const mission = person.mission
-    ? ` — ${[person.mission.city, placeNameById(knowledge, lang, person.mission.place)].filter(Boolean).join(', ')}`
+    ? ` — ${[
+        person.mission.city && local(lang, person.mission.city),
+        placeNameById(knowledge, lang, person.mission.place),
+      ]
+        .filter(Boolean)
+        .join(', ')}`
     : '';
   card.field(t.post, `${card.fact(person.post, t.post)}${mission}`);
   card.field(
@@ -23,10 +29,14 @@ export function personEmbed(render: RenderContext, person: Person): APIEmbed {
   const route = [defection.from, ...(defection.via ?? []), defection.to]
     .map((place) => placeNameById(knowledge, lang, place))
     .join(' → ');
-  const milestones = (defection.milestones ?? []).map(
-    (milestone) => `• ${milestone.date}: ${card.fact(milestone, `${t.milestones} (${milestone.date})`)}`,
-  );
-  card.field(t.defection, [`${card.fact(defection.date, t.defection)} · ${route}`, ...milestones]);
+  const milestones = (defection.milestones ?? []).map((milestone) => {
+    const date = formatDate(lang, milestone.date);
+    return `• ${date}: ${card.fact(milestone, `${t.milestones} (${date})`)}`;
+  });
+  // A denied report is shown as a report, never as a defection.
+  const denied = person.confidence === 'denied';
+  const defectionLabel = denied ? t.reportedDefection : t.defection;
+  card.field(defectionLabel, [`${card.fact(defection.date, defectionLabel)} · ${route}`, ...milestones]);
 
   card.field(
     t.companions,
@@ -35,7 +45,7 @@ export function personEmbed(render: RenderContext, person: Person): APIEmbed {
   card.field(
     t.aftermath,
     (person.aftermath ?? []).map(
-      (after) => `• ${after.date ? `${after.date}: ` : ''}${card.fact(after, t.aftermath)}`,
+      (after) => `• ${after.date ? `${formatDate(lang, after.date)}: ` : ''}${card.fact(after, t.aftermath)}`,
     ),
   );
   card.field(
@@ -43,16 +53,19 @@ export function personEmbed(render: RenderContext, person: Person): APIEmbed {
     (person.motives ?? []).map((cited) => {
       const motive = knowledge.byId.motives.get(cited.motive);
       const name = motive ? recordName(lang, motive) : cited.motive;
-      return `• **${name}**${cited.detail ? ` — ${cited.detail}` : ''}${card.refs(cited.sources)}`;
+      const detail = cited.detail ? ` — ${local(lang, cited.detail)}` : '';
+      return `• **${name}**${detail}${card.refs(cited.sources)}`;
     }),
   );
   card.field(
     t.relatives,
     (person.relatives ?? []).map(
-      (relative) => `• ${personNameById(knowledge, lang, relative.person)} (${relative.relation})`,
+      (relative) =>
+        `• ${personNameById(knowledge, lang, relative.person)} (${local(lang, relative.relation)})`,
     ),
   );
   if (person.confidence === 'reported') card.field(t.confidence, t.reportedNote);
+  if (denied) card.field(t.confidence, `⚠ ${t.deniedNote}`);
 
   return card.build({ title: personName(lang, person), description: summary });
 }
@@ -65,7 +78,8 @@ export function personMotivesEmbed(render: RenderContext, person: Person): APIEm
   for (const entry of cited) {
     const motive = render.knowledge.byId.motives.get(entry.motive);
     const name = motive ? recordName(render.lang, motive) : entry.motive;
-    const detail = entry.detail ?? motive?.summary.value ?? '';
+    const text = entry.detail ?? motive?.summary.value;
+    const detail = text ? local(render.lang, text) : '';
     card.field(name, `${detail}${card.refs(entry.sources)}`);
   }
   return card.build({

@@ -2,7 +2,7 @@ import type { APIEmbed } from 'discord-api-types/v10';
 import type { AnyRecord } from '../knowledge/kinds.ts';
 import type { RenderContext } from './card.ts';
 import { eventEmbed } from './event.ts';
-import type { Lang } from './i18n.ts';
+import { formatDate, type Lang, local } from './i18n.ts';
 import { motiveEmbed } from './motive.ts';
 import { personName, recordName } from './names.ts';
 import { personEmbed } from './person.ts';
@@ -31,6 +31,6 @@ export function recordTitle(lang: Lang, hit: AnyRecord): string {
     case 'response':
       return recordName(lang, hit.record);
     case 'event':
-      return `${hit.record.date.value} ${hit.record.title}`;
+      return `${formatDate(lang, hit.record.date.value)} ${local(lang, hit.record.title)}`;
   }
 }

@@ -1,7 +1,7 @@
 import type { APIEmbed } from 'discord-api-types/v10';
 import type { RegimeResponse } from '../knowledge/schema.ts';
 import { Card, type RenderContext } from './card.ts';
-import { strings } from './i18n.ts';
+import { formatDate, local, strings } from './i18n.ts';
 import { personNameById, recordName } from './names.ts';
 
 /** The /regime-response card: what triggered it, when, and the measures taken. */
@@ -13,7 +13,7 @@ export function responseEmbed(render: RenderContext, response: RegimeResponse): 
   const people = (response.trigger.people ?? []).map((id) => personNameById(knowledge, lang, id));
   const events = (response.trigger.events ?? []).map((id) => {
     const event = knowledge.byId.events.get(id);
-    return event ? `${event.date.value} ${event.title}` : id;
+    return event ? `${formatDate(lang, event.date.value)} ${local(lang, event.title)}` : id;
   });
   card.field(t.trigger, [
     card.fact(response.trigger.text, t.trigger),
@@ -33,6 +33,9 @@ export function responsesListEmbed(render: RenderContext): APIEmbed {
   const t = strings(render.lang);
   const lines = [...render.knowledge.responses]
     .sort((a, b) => a.date.value.localeCompare(b.date.value) || a.id.localeCompare(b.id))
-    .map((response) => `• \`${response.date.value}\` **${recordName(render.lang, response)}**`);
+    .map(
+      (response) =>
+        `• \`${formatDate(render.lang, response.date.value)}\` **${recordName(render.lang, response)}**`,
+    );
   return { title: t.responsesTitle, description: [t.responsesIntro, '', ...lines].join('\n') };
 }

@@ -1,7 +1,7 @@
 import { getChoseong } from 'es-hangul';
 import type { RecordKind } from '../knowledge/kinds.ts';
 import type { Knowledge } from '../knowledge/knowledge.ts';
-import type { Motive, Person, Place, RegimeResponse, TimelineEvent } from '../knowledge/schema.ts';
+import type { LocalText, Motive, Person, Place, RegimeResponse, TimelineEvent } from '../knowledge/schema.ts';
 import type { EngineDoc, FieldSpec } from './engine.ts';
 
 /**
@@ -46,7 +46,13 @@ export const fieldSpecs: Readonly<Record<RecordKind, readonly FieldSpec[]>> = {
     textField('measures', 0.25),
     textField('trigger', 0.2),
   ],
-  event: [nameField('title', 1), nameField('people', 0.8), nameField('date', 0.6), textField('detail', 0.3)],
+  event: [
+    nameField('title', 1),
+    nameField('people', 0.8),
+    nameField('places', 0.5),
+    nameField('date', 0.6),
+    textField('detail', 0.3),
+  ],
 };
 
 /** Initial consonants of Hangul names (`ㅌㅇㅎ`), so typing only the consonants finds them. */
@@ -55,7 +61,12 @@ export function initialsOf(hangul: readonly string[]): string[] {
 }
 
 function placeNames(place: Place | undefined): string[] {
-  return place === undefined ? [] : [place.name, place.hangul, ...place.aliases];
+  return place === undefined ? [] : [place.name.en, place.name.ko, ...place.aliases];
+}
+
+/** Both languages of a text: a Korean reader searches the Korean, anyone else the English. */
+function both(text: LocalText | undefined): string[] {
+  return text === undefined ? [] : [text.en, text.ko];
 }
 
 /** Fuse.js adds up every matching value, so a repeated alias would count twice. */
@@ -71,12 +82,12 @@ export function personDoc(person: Person, knowledge: Knowledge): EngineDoc {
     fields: {
       name: [person.name],
       aliases: distinct(person.aliases.filter((alias) => alias !== person.name)),
-      hangul: [person.hangul],
-      initials: initialsOf([person.hangul]),
+      hangul: distinct([person.hangul ?? undefined]),
+      initials: initialsOf(distinct([person.hangul ?? undefined])),
       place: distinct(placeNames(place)),
-      city: distinct([person.mission?.city]),
-      post: [person.post.value],
-      summary: [person.summary.value],
+      city: distinct(both(person.mission?.city)),
+      post: both(person.post.value),
+      summary: both(person.summary.value),
     },
   };
 }
@@ -86,12 +97,12 @@ export function motiveDoc(motive: Motive): EngineDoc {
     id: motive.id,
     prominence: 0,
     fields: {
-      name: [motive.name],
-      hangul: [motive.hangul],
-      initials: initialsOf([motive.hangul]),
+      name: [motive.name.en],
+      hangul: [motive.name.ko],
+      initials: initialsOf([motive.name.ko]),
       keywords: distinct(motive.keywords),
-      summary: [motive.summary.value],
-      evidence: motive.evidence.map((fact) => fact.value),
+      summary: both(motive.summary.value),
+      evidence: motive.evidence.flatMap((fact) => both(fact.value)),
     },
   };
 }
@@ -101,13 +112,13 @@ export function responseDoc(response: RegimeResponse): EngineDoc {
     id: response.id,
     prominence: 0,
     fields: {
-      name: [response.name],
-      hangul: [response.hangul],
-      initials: initialsOf([response.hangul]),
+      name: [response.name.en],
+      hangul: [response.name.ko],
+      initials: initialsOf([response.name.ko]),
       keywords: distinct(response.keywords),
-      summary: [response.summary.value],
-      measures: response.measures.map((fact) => fact.value),
-      trigger: [response.trigger.text.value],
+      summary: both(response.summary.value),
+      measures: response.measures.flatMap((fact) => both(fact.value)),
+      trigger: both(response.trigger.text.value),
     },
   };
 }
@@ -118,10 +129,11 @@ export function eventDoc(event: TimelineEvent, knowledge: Knowledge): EngineDoc 
     id: event.id,
     prominence: 0,
     fields: {
-      title: [event.title],
-      people: distinct(people.flatMap((person) => (person ? [person.name, person.hangul] : []))),
+      title: both(event.title),
+      people: distinct(people.flatMap((person) => (person ? [person.name, person.hangul ?? undefined] : []))),
+      places: distinct((event.places ?? []).flatMap((id) => placeNames(knowledge.byId.places.get(id)))),
       date: [event.date.value],
-      detail: [event.detail.value],
+      detail: both(event.detail.value),
     },
   };
 }

@@ -1,5 +1,6 @@
 import { MessageFlags } from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
+import { personEmbed } from '../../src/render/person.ts';
 import { answer, ctx } from '../context.ts';
 import { slash } from '../interactions/build.ts';
 import { buttonIds } from '../interactions/discord-rules.ts';
@@ -11,7 +12,7 @@ describe('/defector', () => {
     const [card] = data.embeds ?? [];
     const thae = ctx.knowledge.byId.people.get('thae-yong-ho');
     expect(card?.title).toBe(`${thae?.name} (${thae?.hangul})`);
-    expect(card?.description).toContain(thae?.summary.value);
+    expect(card?.description).toContain(thae?.summary.value.en);
     const names = (card?.fields ?? []).map((field) => field.name);
     expect(names).toEqual(
       expect.arrayContaining(['Post', 'Defection', 'Who came along', 'What came after', 'Motives']),
@@ -44,11 +45,19 @@ describe('/defector', () => {
     expect(field?.value).toMatch(/\[\d+(, \d+)*\]/);
   });
 
-  it('marks a reported defection with its confidence', () => {
-    const reported = ctx.knowledge.people.find((person) => person.confidence === 'reported');
-    expect(reported).toBeDefined();
-    const data = messageOf(answer(slash('defector', { name: reported?.id ?? '' })));
-    expect(data.embeds?.[0]?.fields?.find((f) => f.name === 'Confidence')?.value).toMatch(/reported/);
+  it('marks a reported defection with its confidence, and a denied report as not a defection', () => {
+    // Rendered from a real record with its confidence changed, so this holds whatever the data has.
+    const thae = ctx.knowledge.byId.people.get('thae-yong-ho');
+    if (!thae) throw new Error('data/people.json lost Thae Yong-ho');
+    const render = { knowledge: ctx.knowledge, lang: 'en' as const };
+    const reported = personEmbed(render, { ...thae, confidence: 'reported' });
+    expect(reported.fields?.find((f) => f.name === 'Confidence')?.value).toMatch(/reported/);
+    const denied = personEmbed(render, { ...thae, confidence: 'denied' });
+    expect(denied.fields?.find((f) => f.name === 'Confidence')?.value).toMatch(/denied or never borne out/);
+    expect(denied.fields?.map((f) => f.name)).not.toContain('Defection');
+    expect(denied.fields?.map((f) => f.name)).toContain('Reported defection (denied)');
+    const korean = personEmbed({ ...render, lang: 'ko' }, { ...thae, confidence: 'denied' });
+    expect(korean.fields?.find((f) => f.name === '신뢰도')?.value).toMatch(/확인된 망명자가 아닙니다/);
   });
 
   it('adds an "Also matching" line when runners-up come close', () => {

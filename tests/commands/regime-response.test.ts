@@ -17,7 +17,7 @@ describe('/regime-response', () => {
     const response = ctx.knowledge.responses.find((r) => (r.trigger.people ?? []).length > 0);
     const data = messageOf(answer(slash('regime-response', { query: response?.id ?? '' })));
     const card = data.embeds?.[0];
-    expect(card?.title).toBe(`${response?.name} (${response?.hangul})`);
+    expect(card?.title).toBe(`${response?.name.en} (${response?.name.ko})`);
     const fields = Object.fromEntries((card?.fields ?? []).map((field) => [field.name, field.value]));
     const person = ctx.knowledge.byId.people.get(response?.trigger.people?.[0] ?? '');
     expect(fields['What triggered it']).toContain(person?.name);

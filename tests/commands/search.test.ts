@@ -23,8 +23,8 @@ describe('/search', () => {
   it('opens the record an autocomplete choice names (kind:id), of any kind', () => {
     for (const [value, title] of [
       ['person:jo-song-gil', 'Jo Song-gil (조성길)'],
-      ['motive:poverty-abroad', ctx.knowledge.byId.motives.get('poverty-abroad')?.name],
-      ['event:jo-leaves-embassy', ctx.knowledge.byId.events.get('jo-leaves-embassy')?.title],
+      ['motive:poverty-abroad', ctx.knowledge.byId.motives.get('poverty-abroad')?.name.en],
+      ['event:jo-leaves-embassy', ctx.knowledge.byId.events.get('jo-leaves-embassy')?.title.en],
     ] as const) {
       const response = answer(slash('search', { query: value }));
       const data = messageOf(response);

@@ -11,15 +11,15 @@ describe('/why-defect', () => {
     expect(lines).toHaveLength(ctx.knowledge.motives.length);
     const cited = ctx.knowledge.people.find((person) => (person.motives ?? []).length > 0);
     const motive = ctx.knowledge.byId.motives.get(cited?.motives?.[0]?.motive ?? '');
-    expect(lines.find((line) => line.includes(motive?.name ?? '?'))).toContain(cited?.name);
+    expect(lines.find((line) => line.includes(motive?.name.en ?? '?'))).toContain(cited?.name);
   });
 
   it('with a motive shows its card: explanation, evidence with figures, who cited it, sources', () => {
     const data = messageOf(answer(slash('why-defect', { motive: 'salary' })));
     const card = data.embeds?.[0];
     const poverty = ctx.knowledge.byId.motives.get('poverty-abroad');
-    expect(card?.title).toBe(`${poverty?.name} (${poverty?.hangul})`);
-    expect(card?.description).toContain(poverty?.summary.value);
+    expect(card?.title).toBe(`${poverty?.name.en} (${poverty?.name.ko})`);
+    expect(card?.description).toContain(poverty?.summary.value.en);
     const evidence = card?.fields?.find((field) => field.name === 'Evidence')?.value ?? '';
     expect(evidence).toMatch(/\d+ US dollars/);
     expect(card?.fields?.find((field) => field.name === 'Cited by')?.value).toContain('Thae Yong-ho');

@@ -74,6 +74,20 @@ describe('broken data names the file, the record and the field', () => {
     expect(await problems()).toEqual([`people.json: ${id}.hangul: required field is missing`]);
   });
 
+  it('a text missing one of its two languages, naming the language', async () => {
+    let id = '';
+    await edit('people.json', (people) => {
+      const person = first(people);
+      id = person.id;
+      delete (person.summary as { value: { ko?: string } }).value.ko;
+      (person.post as { value: { en: string } }).value.en = ' ';
+    });
+    expect(await problems()).toEqual([
+      `people.json: ${id}.summary.value.ko: the Korean (ko) text is missing`,
+      `people.json: ${id}.post.value.en: the English (en) text is empty`,
+    ]);
+  });
+
   it('a malformed partial date', async () => {
     let id = '';
     await edit('people.json', (people) => {

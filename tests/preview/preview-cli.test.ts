@@ -61,7 +61,7 @@ describe('npm run preview', () => {
   it('answers --autocomplete with the choices for the last option, in the given locale', () => {
     const { code, stdout } = runs.autocomplete;
     expect(code).toBe(0);
-    expect(stdout).toMatch(/^태영호 \(Thae Yong-ho\).*->\s+thae-yong-ho$/m);
+    expect(stdout).toMatch(/^태영호 — .*->\s+thae-yong-ho$/m);
   });
 
   it('presses a button with --click and prints the type 7 update', () => {

@@ -80,7 +80,7 @@ describe('search', () => {
 
   it('prefers the spelling typed among otherwise equal hits', () => {
     // `jo` also starts `Choi` once folded; events tie on their title, and come in date order.
-    const titles = search.search('event', 'jo', 25).map((hit) => hit.record.title);
+    const titles = search.search('event', 'jo', 25).map((hit) => hit.record.title.en);
     const firstChoi = titles.findIndex((title) => title.startsWith('Choi'));
     const lastJo = titles.findLastIndex((title) => title.startsWith('Jo '));
     expect(lastJo).toBeGreaterThan(-1);
@@ -216,9 +216,9 @@ describe('choice labels', () => {
   });
 
   it('lead with the Hangul name and a Korean kind for Korean readers, in every list', () => {
-    expect(choicesFor('person', 'thae', 'ko')[0]?.name).toMatch(/^태영호 \(Thae Yong-ho\) — /);
+    expect(choicesFor('person', 'thae', 'ko')[0]?.name).toMatch(/^태영호 — 주영국/);
     const [first] = choicesFor('all', 'thae', 'ko');
     expect(first?.value).toBe('person:thae-yong-ho');
-    expect(first?.name).toMatch(/^인물: 태영호 \(Thae Yong-ho\) — /);
+    expect(first?.name).toMatch(/^인물: 태영호 — /);
   });
 });

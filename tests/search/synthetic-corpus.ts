@@ -127,7 +127,7 @@ function variant(next: () => number, syllable: string): string {
 export interface SyntheticPerson {
   id: string;
   name: string;
-  hangul: string;
+  hangul: string | null;
 }
 
 /** `n` generated people as engine documents, lesser-known (prominence 1-50) than the shipped ones. */
