@@ -139,7 +139,9 @@ function references(kind: DataKind, record: RecordOf<DataKind>): Reference[] {
     const person = record as Person;
     if (person.mission) refs.push({ field: 'mission.place', target: 'places', id: person.mission.place });
     refs.push({ field: 'defection.from', target: 'places', id: person.defection.from });
-    refs.push({ field: 'defection.to', target: 'places', id: person.defection.to });
+    if (person.defection.to !== undefined) {
+      refs.push({ field: 'defection.to', target: 'places', id: person.defection.to });
+    }
     many('defection.via', 'places', person.defection.via);
     person.relatives?.forEach((r, i) => {
       refs.push({ field: `relatives[${i}].person`, target: 'people', id: r.person });

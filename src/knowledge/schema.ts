@@ -164,7 +164,12 @@ export const personSchema = z.strictObject({
     /** When they left their post (or asked for asylum). */
     date: dateFactSchema,
     from: idSchema,
-    to: idSchema,
+    /**
+     * Where they went. Optional because some defections are known only as a disappearance: no
+     * source says where Yun Tae-hyong went after vanishing in Nakhodka in 2014, for instance. A
+     * destination is never guessed, so the card then shows the route without one.
+     */
+    to: idSchema.optional(),
     via: z.array(idSchema).optional(),
     /** Arrival, announcement and similar milestones, each sourced. */
     milestones: z.array(textFactSchema.extend({ date: partialDateSchema })).optional(),
