@@ -1,10 +1,12 @@
 import type { TimelineEvent } from '../knowledge/schema.ts';
+import type { RenderContext } from '../render/card.ts';
 import { recordChoices } from '../render/choices.ts';
 import { timelineEmbed } from '../render/event.ts';
 import { type Lang, strings } from '../render/i18n.ts';
-import { limits } from '../render/limits.ts';
+import { embedTextLength, limits } from '../render/limits.ts';
 import { type Button, notice, type Reply } from '../render/message.ts';
 import { personName } from '../render/names.ts';
+import { lruCache } from '../search/lru.ts';
 import { handleButton } from './button.ts';
 import { defineCommand, textOption, yearOption } from './command.ts';
 import type { BotContext } from './context.ts';
@@ -13,6 +15,10 @@ import { resolve } from './resolve.ts';
 import { alsoMatching, missReply } from './suggestions.ts';
 
 export const eventsPerPage = 10;
+/** Room left in a message for the page's title and footer, which are not known while paging. */
+const headingRoom = 400;
+/** Paginations remembered: each is a pure function of the frozen data, the filter and the language. */
+const paginations = lruCache<readonly (readonly TimelineEvent[])[]>(256);
 /** From the first known diplomatic defection (1956) to a little past today, with room either side. */
 export const yearBounds = { min: 1945, max: 2035 } as const;
 
@@ -29,6 +35,27 @@ export function filterEvents(events: readonly TimelineEvent[], filter: TimelineF
   );
 }
 
+/**
+ * The events cut into pages of at most `eventsPerPage`, fewer where ten events and their sources
+ * would not fit in one message: a page is never shortened to fit, so no event is cut off.
+ */
+function paginate(render: RenderContext, events: readonly TimelineEvent[]): TimelineEvent[][] {
+  const fits = (shown: readonly TimelineEvent[]) =>
+    embedTextLength(timelineEmbed(render, { title: '', events: shown, page: 1, pages: 1 })) <=
+    limits.embedTotal - headingRoom;
+  const pages: TimelineEvent[][] = [];
+  let page: TimelineEvent[] = [];
+  for (const event of events) {
+    const candidate = [...page, event];
+    if (page.length > 0 && (candidate.length > eventsPerPage || !fits(candidate))) {
+      pages.push(page);
+      page = [event];
+    } else page = candidate;
+  }
+  if (page.length > 0 || pages.length === 0) pages.push(page);
+  return pages;
+}
+
 /** One page of the (already date-sorted) events, with Previous / Next carrying page and filters. */
 export function timelinePage(
   ctx: BotContext,
@@ -39,8 +66,11 @@ export function timelinePage(
   const t = strings(lang);
   const person = filter.person === undefined ? undefined : ctx.knowledge.byId.people.get(filter.person);
   if (filter.person !== undefined && !person) return notice(t.goneRecord);
-  const events = filterEvents(ctx.knowledge.events, filter);
-  const pages = Math.max(1, Math.ceil(events.length / eventsPerPage));
+  const render = { knowledge: ctx.knowledge, lang };
+  const paged = paginations.get(`${lang} ${timelineButton.encode({ page: 1, filter })}`, () =>
+    paginate(render, filterEvents(ctx.knowledge.events, filter)),
+  );
+  const pages = paged.length;
   // A button from before the data changed may point past the end.
   const page = Math.min(Math.max(1, requestedPage), pages);
   const years =
@@ -48,7 +78,7 @@ export function timelinePage(
       ? ` (${t.years(String(filter.from ?? ''), String(filter.to ?? ''))})`
       : '';
   const title = `${person ? t.timelineFor(personName(lang, person)) : t.timelineTitle}${years}`;
-  const shown = events.slice((page - 1) * eventsPerPage, page * eventsPerPage);
+  const shown = paged[page - 1] ?? [];
   const buttons: Button[] = [];
   if (page > 1) {
     buttons.push({
@@ -64,7 +94,7 @@ export function timelinePage(
   }
   if (person) buttons.push(...personButtons(lang, person, 'timeline'));
   return {
-    embeds: [timelineEmbed({ knowledge: ctx.knowledge, lang }, { title, events: shown, page, pages })],
+    embeds: [timelineEmbed(render, { title, events: shown, page, pages })],
     buttons,
   };
 }

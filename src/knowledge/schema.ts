@@ -142,6 +142,11 @@ export const personSchema = z.strictObject({
    * it: a Hangul spelling is never guessed from the romanisation.
    */
   hangul: textSchema.nullable(),
+  /**
+   * For a person the reports do not name: how the bot names them, in both languages (the
+   * romanised `name` is then the English description). Such a person has no Hangul name.
+   */
+  unnamed: localTextSchema.optional(),
   /** Other romanisations and names (`Tae Yong-ho`, `Thae Ku-min`), each listed once. */
   aliases: z.array(textSchema),
   category: categorySchema,

@@ -2,7 +2,7 @@ import type { APIEmbed, APIEmbedField } from 'discord-api-types/v10';
 import type { Knowledge } from '../knowledge/knowledge.ts';
 import type { DateFact, Source, TextFact } from '../knowledge/schema.ts';
 import { formatDate, type Lang, local, type Strings, strings } from './i18n.ts';
-import { limits } from './limits.ts';
+import { embedTextLength, limits, shrinkEmbed } from './limits.ts';
 
 /** What every renderer needs: the data, and the reader's language. */
 export interface RenderContext {
@@ -93,19 +93,21 @@ export class Card {
   }
 
   build(head: { title: string; description?: string; footer?: string }): APIEmbed {
-    const sources = this.cited.map((id, index) =>
-      sourceLine(index + 1, this.render.knowledge.byId.sources.get(id), id, this.render.lang, this.t),
+    const sources = this.splitFields(
+      this.t.sources,
+      this.cited.map((id, index) =>
+        sourceLine(index + 1, this.render.knowledge.byId.sources.get(id), id, this.render.lang, this.t),
+      ),
     );
     const embed: APIEmbed = {
       title: head.title,
-      fields: [
-        ...this.fields,
-        ...this.splitFields(`⚠ ${this.t.sourcesDiffer}`, this.disputes),
-        ...this.splitFields(this.t.sources, sources),
-      ],
+      fields: [...this.fields, ...this.splitFields(`⚠ ${this.t.sourcesDiffer}`, this.disputes), ...sources],
     };
     if (head.description) embed.description = head.description;
     if (head.footer) embed.footer = { text: head.footer };
-    return embed;
+    // A record too long for one message is shortened here, where the sources are known: they and
+    // the headings stay whole, the facts are cut in proportion.
+    const excess = embedTextLength(embed) - limits.embedTotal;
+    return excess > 0 ? shrinkEmbed(embed, excess, (field) => sources.includes(field)) : embed;
   }
 }

@@ -1,7 +1,7 @@
 import type { APIApplicationCommandOptionChoice } from 'discord-api-types/v10';
 import type { AnyRecord } from '../knowledge/kinds.ts';
 import { formatDate, type Lang, local, strings } from './i18n.ts';
-import { personName, personShortName, recordName } from './names.ts';
+import { personShortName, recordName } from './names.ts';
 
 /** A record as one line of an autocomplete list, in the reader's language (Hangul first for Korean). */
 function label(lang: Lang, choice: AnyRecord): string {
@@ -9,8 +9,7 @@ function label(lang: Lang, choice: AnyRecord): string {
     case 'person': {
       // Korean readers get the Hangul alone (the romanised name is for readers of English); the post
       // tells apart people who share a name.
-      const name = lang === 'ko' ? personShortName(lang, choice.record) : personName(lang, choice.record);
-      return `${name} — ${local(lang, choice.record.post.value)}`;
+      return `${personShortName(lang, choice.record)} — ${local(lang, choice.record.post.value)}`;
     }
     case 'motive':
       return recordName(lang, choice.record);

@@ -71,19 +71,59 @@ function fitEmbed(embed: APIEmbed): APIEmbed {
 }
 
 /**
- * Shortens one embed by at least `excess` characters, cutting every part in proportion so that a
- * card keeps a little of each field (its sources included) rather than losing whole fields.
+ * Shortens one embed by at least `excess` characters. The body (the description and the values of
+ * fields not kept) is cut in proportion, so a card keeps a little of each field rather than
+ * losing whole fields; headings (title, field names, footer) and the kept fields (a card's
+ * sources) stay whole. Only if that cannot save enough do trailing body fields go, and last of
+ * all the kept fields are cut too, so the limit always holds.
  */
-function shrink(embed: APIEmbed, excess: number): APIEmbed {
+export function shrinkEmbed(
+  embed: APIEmbed,
+  excess: number,
+  keep: (field: APIEmbedField) => boolean = () => false,
+): APIEmbed {
   let current = embed;
   let left = excess;
+  const scaleBody = (everything: boolean) => {
+    for (let pass = 0; pass < 4 && left > 0; pass += 1) {
+      const body =
+        (current.description?.length ?? 0) +
+        (current.fields ?? [])
+          .filter((field) => everything || !keep(field))
+          .reduce((sum, field) => sum + field.value.length, 0);
+      if (body === 0) return;
+      const ratio = Math.max(0, (body - left) / body);
+      const scale = (text: string) => cut(text, Math.max(1, Math.floor(text.length * ratio)));
+      const next: APIEmbed = { ...current };
+      if (current.description !== undefined) next.description = scale(current.description);
+      if (current.fields) {
+        next.fields = current.fields.map((field) =>
+          everything || !keep(field)
+            ? { ...field, value: nonEmpty(scale(field.value), limits.fieldValue) }
+            : field,
+        );
+      }
+      left -= embedTextLength(current) - embedTextLength(next);
+      current = next;
+    }
+  };
+  scaleBody(false);
+  const fields = [...(current.fields ?? [])];
+  for (let i = fields.length - 1; i >= 0 && left > 0; i -= 1) {
+    const field = fields[i] as APIEmbedField;
+    if (keep(field)) continue;
+    fields.splice(i, 1);
+    left -= field.name.length + field.value.length;
+  }
+  if (current.fields) current = { ...current, fields };
+  scaleBody(true);
+  // Headings alone over the limit (only absurd input gets here): cut them in proportion too.
   for (let pass = 0; pass < 4 && left > 0; pass += 1) {
     const total = embedTextLength(current);
     const ratio = Math.max(0, (total - left) / total);
     const scale = (text: string) => cut(text, Math.max(1, Math.floor(text.length * ratio)));
     const next: APIEmbed = { ...current };
     if (current.title !== undefined) next.title = scale(current.title);
-    if (current.description !== undefined) next.description = scale(current.description);
     if (current.footer) next.footer = { ...current.footer, text: scale(current.footer.text) };
     if (current.author) next.author = { ...current.author, name: scale(current.author.name) };
     if (current.fields) {
@@ -96,12 +136,14 @@ function shrink(embed: APIEmbed, excess: number): APIEmbed {
     left -= total - embedTextLength(next);
     current = next;
   }
-  const fields = [...(current.fields ?? [])];
-  while (left > 0 && fields.length > 0) {
-    const field = fields.pop() as APIEmbedField;
+  // Still over: fields go, last first, whatever they hold.
+  const rest = [...(current.fields ?? [])];
+  while (left > 0 && rest.length > 0) {
+    const field = rest.pop() as APIEmbedField;
     left -= field.name.length + field.value.length;
   }
-  return current.fields ? { ...current, fields } : current;
+  if (current.fields) current = { ...current, fields: rest };
+  return current;
 }
 
 /** The embeds of one message within every per-embed limit, at most 10, and 6000 characters in all. */
@@ -112,7 +154,7 @@ export function fitEmbeds(embeds: readonly APIEmbed[]): APIEmbed[] {
   for (let i = fitted.length - 1; i >= 0 && total > limits.embedTotal; i -= 1) {
     const embed = fitted[i] as APIEmbed;
     const before = embedTextLength(embed);
-    fitted[i] = shrink(embed, total - limits.embedTotal);
+    fitted[i] = shrinkEmbed(embed, total - limits.embedTotal);
     total -= before - embedTextLength(fitted[i] as APIEmbed);
   }
   return fitted;

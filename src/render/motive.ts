@@ -5,6 +5,9 @@ import { Card, type RenderContext } from './card.ts';
 import { local, strings } from './i18n.ts';
 import { personName, personShortName, recordName } from './names.ts';
 
+/** Above this many people, "Cited by" names them without their details. */
+const compactCitedBy = 5;
+
 function citing(
   knowledge: Knowledge,
   motive: Motive,
@@ -26,14 +29,20 @@ export function motiveEmbed(render: RenderContext, motive: Motive): APIEmbed {
     motive.evidence.map((evidence) => `• ${card.fact(evidence, t.evidence)}`),
   );
   const people = citing(render.knowledge, motive);
+  const name = (person: Person) => `**${personShortName(render.lang, person)}**`;
+  // With many people, each is named with their sources and their own words stay on their card
+  // ("Why they left"): the list would otherwise crowd out the evidence.
+  const compact = people.length > compactCitedBy;
   card.field(
     t.citedBy,
     people.length === 0
       ? t.nobody
-      : people.map(
-          ({ person, detail, sources }) =>
-            `• **${personName(render.lang, person)}**${detail ? ` — ${local(render.lang, detail)}` : ''}${card.refs(sources)}`,
-        ),
+      : compact
+        ? people.map(({ person, sources }) => `${name(person)}${card.refs(sources)}`).join(', ')
+        : people.map(
+            ({ person, detail, sources }) =>
+              `• ${name(person)}${detail ? ` — ${local(render.lang, detail)}` : ''}${card.refs(sources)}`,
+          ),
   );
   return card.build({ title: recordName(render.lang, motive), description });
 }

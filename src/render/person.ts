@@ -26,8 +26,10 @@ export function personEmbed(render: RenderContext, person: Person): APIEmbed {
   );
 
   const { defection } = person;
-  const route = [defection.from, ...(defection.via ?? []), defection.to]
+  // No source may say where they went: the route then ends in a question mark, never a guess.
+  const route = [defection.from, ...(defection.via ?? [])]
     .map((place) => placeNameById(knowledge, lang, place))
+    .concat(defection.to === undefined ? ['?'] : [placeNameById(knowledge, lang, defection.to)])
     .join(' → ');
   const milestones = (defection.milestones ?? []).map((milestone) => {
     const date = formatDate(lang, milestone.date);

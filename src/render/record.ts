@@ -4,7 +4,7 @@ import type { RenderContext } from './card.ts';
 import { eventEmbed } from './event.ts';
 import { formatDate, type Lang, local } from './i18n.ts';
 import { motiveEmbed } from './motive.ts';
-import { personName, recordName } from './names.ts';
+import { personShortName, recordName } from './names.ts';
 import { personEmbed } from './person.ts';
 import { responseEmbed } from './response.ts';
 
@@ -26,7 +26,7 @@ export function recordEmbed(render: RenderContext, hit: AnyRecord): APIEmbed {
 export function recordTitle(lang: Lang, hit: AnyRecord): string {
   switch (hit.kind) {
     case 'person':
-      return personName(lang, hit.record);
+      return personShortName(lang, hit.record);
     case 'motive':
     case 'response':
       return recordName(lang, hit.record);

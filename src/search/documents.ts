@@ -82,7 +82,7 @@ export function personDoc(person: Person, knowledge: Knowledge): EngineDoc {
     fields: {
       name: [person.name],
       aliases: distinct(person.aliases.filter((alias) => alias !== person.name)),
-      hangul: distinct([person.hangul ?? undefined]),
+      hangul: distinct([person.hangul ?? undefined, person.unnamed?.ko]),
       initials: initialsOf(distinct([person.hangul ?? undefined])),
       place: distinct(placeNames(place)),
       city: distinct(both(person.mission?.city)),

@@ -3,7 +3,7 @@ import type { Knowledge } from '../knowledge/knowledge.ts';
 import { eventDoc, fieldSpecs, motiveDoc, personDoc, responseDoc } from './documents.ts';
 import { createSearchEngine, type EngineDoc, type EngineHit, type SearchEngine } from './engine.ts';
 import { lruCache } from './lru.ts';
-import { queryWords } from './normalise.ts';
+import { joinWords, queryWords } from './normalise.ts';
 import type { AnyHit, Hit, KnowledgeSearch, MatchTier } from './types.ts';
 
 const DEFAULT_LIMIT = 10;
@@ -87,8 +87,20 @@ export function createKnowledgeSearch(knowledge: Knowledge): KnowledgeSearch {
 
   function searchAll(query: string, limit = DEFAULT_LIMIT): AnyHit[] {
     const hits: AnyHit[] = recordKinds.flatMap((kind) => search(kind, query, limit) as AnyHit[]);
-    // A stable sort keeps kind order (people first) among equal hits.
-    return hits.sort((a, b) => tierOrder[a.tier] - tierOrder[b.tier] || a.score - b.score).slice(0, limit);
+    // Scores are comparable within a kind, not across kinds: a value that starts with what was
+    // typed (`thae` in Thae Yong-ho) beats one where a later word does (Jang Song-thaek), then
+    // the score decides. A stable sort keeps kind order (people first) among equal hits.
+    const typed = joinWords(queryWords(typeof query === 'string' ? query : ''));
+    const startsValue = (hit: AnyHit) =>
+      hit.tier !== 'fuzzy' && typed !== '' && joinWords(queryWords(hit.matched.text)).startsWith(typed)
+        ? 0
+        : 1;
+    return hits
+      .sort(
+        (a, b) =>
+          tierOrder[a.tier] - tierOrder[b.tier] || startsValue(a) - startsValue(b) || a.score - b.score,
+      )
+      .slice(0, limit);
   }
 
   /** The record of a hit, with its kind: the shape choices are drawn from. */

@@ -69,10 +69,10 @@ describe('/defector', () => {
   });
 
   it('answers a miss privately, with the query escaped and suggestions', () => {
-    const data = messageOf(answer(slash('defector', { name: 'Kim Jong `**@everyone**`' })));
+    const data = messageOf(answer(slash('defector', { name: 'zzthae `**@everyone**`' })));
     expect(data.flags).toBe(MessageFlags.Ephemeral);
     expect(data.content).toMatch(
-      /^No defector matches `Kim Jong ˋ\*\*@\u200beveryone\*\*ˋ`\. Did you mean \*\*.+\*\*\?$/,
+      /^No defector matches `zzthae ˋ\*\*@\u200beveryone\*\*ˋ`\. Did you mean \*\*.+\*\*\?$/,
     );
     expect(data.embeds).toEqual([]);
     const nothing = messageOf(answer(slash('defector', { name: 'qqqxxzz' })));

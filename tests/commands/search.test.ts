@@ -13,7 +13,13 @@ describe('/search', () => {
     const [card, more] = data.embeds ?? [];
     const best = ctx.search.searchAll('jo', 6)[0];
     if (!best) throw new Error('expected a hit for "jo"');
-    expect(card?.title).toContain(best.kind === 'event' ? best.record.title : best.record.name);
+    const name =
+      best.kind === 'person'
+        ? best.record.name
+        : best.kind === 'event'
+          ? best.record.title.en
+          : best.record.name.en;
+    expect(card?.title).toContain(name);
     expect(more?.title).toBe('More results');
     const lines = (more?.description ?? '').split('\n');
     expect(lines.length).toBeGreaterThanOrEqual(1);

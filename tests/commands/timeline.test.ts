@@ -6,6 +6,12 @@ import { press, slash } from '../interactions/build.ts';
 import { buttonIds } from '../interactions/discord-rules.ts';
 import { messageOf } from './message.ts';
 
+/** The number of pages of the whole timeline, as the first page's footer gives it. */
+function pageCount(): number {
+  const footer = messageOf(answer(slash('timeline'))).embeds?.[0]?.footer?.text ?? '';
+  return Number(/\/ (\d+)$/.exec(footer)?.[1]);
+}
+
 /** Follows Next from the first page to the last; returns every page's message. */
 function allPages(first: APIInteractionResponse) {
   const pages = [messageOf(first)];
@@ -27,13 +33,15 @@ function eventLines(description: string | undefined): string[] {
 }
 
 describe('/timeline', () => {
-  it('without filters pages through every event in date order, 10 a page, "page x / y"', () => {
+  it('without filters pages through every event in date order, at most 10 a page, "page x / y"', () => {
     const pages = allPages(answer(slash('timeline')));
-    const total = Math.ceil(ctx.knowledge.events.length / eventsPerPage);
-    expect(pages).toHaveLength(total);
+    const total = pages.length;
+    // Ten a page, fewer where ten and their sources would not fit one message uncut.
+    expect(total).toBeGreaterThanOrEqual(Math.ceil(ctx.knowledge.events.length / eventsPerPage));
     pages.forEach((page, index) => {
       expect(page.embeds?.[0]?.footer?.text).toBe(`page ${index + 1} / ${total}`);
       expect(eventLines(page.embeds?.[0]?.description).length).toBeLessThanOrEqual(eventsPerPage);
+      expect(page.embeds?.[0]?.description).not.toMatch(/…$/);
     });
     const lines = pages.flatMap((page) => eventLines(page.embeds?.[0]?.description));
     expect(lines).toHaveLength(ctx.knowledge.events.length);
@@ -44,7 +52,7 @@ describe('/timeline', () => {
   it('has no Previous on the first page and no Next on the last', () => {
     const first = answer(slash('timeline'));
     expect(buttonIds(first)).toEqual(['timeline:2:']);
-    const total = Math.ceil(ctx.knowledge.events.length / eventsPerPage);
+    const total = pageCount();
     expect(buttonIds(answer(press(`timeline:${total}:`)))).toEqual([`timeline:${total - 1}:`]);
   });
 
@@ -70,8 +78,8 @@ describe('/timeline', () => {
 
   it('takes the best of an ambiguous person and names the runners-up', () => {
     const data = messageOf(answer(slash('timeline', { person: 'jang' })));
-    expect(data.content).toMatch(/^Also matching: /);
-    expect(data.embeds?.[0]?.title).toMatch(/^Timeline: Jang Sung-/);
+    expect(data.content).toMatch(/^Also matching: .*Jang Sung-gil/);
+    expect(data.embeds?.[0]?.title).toMatch(/^Timeline: Jang /);
   });
 
   it('answers an unknown person privately', () => {
@@ -82,7 +90,7 @@ describe('/timeline', () => {
 
   it('keeps a stale page number within the pages there are', () => {
     const data = messageOf(answer(press('timeline:999:')), true);
-    const total = Math.ceil(ctx.knowledge.events.length / eventsPerPage);
+    const total = pageCount();
     expect(data.embeds?.[0]?.footer?.text).toBe(`page ${total} / ${total}`);
   });
 });

@@ -27,8 +27,8 @@ describe('/why-defect', () => {
   });
 
   it('lets an exact hit win over a fuzzy runner-up without an "Also matching" line', () => {
-    // "fear" names one motive outright and only resembles another.
-    const data = messageOf(answer(slash('why-defect', { motive: 'fear' })));
+    // "terror" names one motive outright and only resembles another.
+    const data = messageOf(answer(slash('why-defect', { motive: 'terror' })));
     expect(data.embeds?.[0]?.title).toContain('Reign of terror');
     expect(data.content).toBe('');
   });

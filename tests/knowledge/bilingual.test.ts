@@ -4,9 +4,10 @@ import { ctx } from '../context.ts';
 
 /**
  * The English and the Korean of one text state the same facts: every figure and year in one is in
- * the other. Numbers are compared as values (`08` is `8`, `1,200` is `1200`); English month names
- * next to a number count as that month's number (`17 August 2016` carries 8, as `2016년 8월 17일`
- * does), and "first/second/third secretary" as 1/2/3 (Korean writes 1등서기관).
+ * the other. Numbers are compared as values (`08` is `8`, `1,200` is `1200`); a capitalised English
+ * month name counts as that month's number (`17 August 2016` carries 8, as `2016년 8월 17일` does;
+ * "May" only beside a number or "in", since "may" is also a verb), "first/second/third secretary" as 1/2/3 (Korean writes 1등서기관) and "a third country"
+ * as 3 (제3국).
  */
 
 const months = [
@@ -45,8 +46,9 @@ function englishFigures(text: string): Set<string> {
     if (pattern.test(text)) found.add(String(index + 1));
   });
   ['first', 'second', 'third'].forEach((ordinal, index) => {
-    if (new RegExp(`\\b${ordinal} secretary\\b`, 'i').test(text)) found.add(String(index + 1));
+    if (new RegExp(`\\b${ordinal} secretary\\b(?!-)`, 'i').test(text)) found.add(String(index + 1));
   });
+  if (/\bthird countr(?:y|ies)\b/i.test(text)) found.add('3');
   return found;
 }
 

@@ -68,12 +68,19 @@ describe('the engine at scale', () => {
     expect(idsFor('britain')[0]).toBe('thae-yong-ho');
   });
 
-  it('lists the most prominent of many equal prefix hits first', () => {
+  it('lists the most prominent of many equal prefix hits first, names spelt as typed before the rest', () => {
     const hits = engine.search('kim', { limit: 25 });
     expect(hits).toHaveLength(25);
     expect(hits.every((hit) => hit.tier === 'prefix' && hit.field === 'name')).toBe(true);
-    const prominence = hits.map((hit) => docs[hit.index]?.prominence ?? 0);
-    expect(prominence).toEqual([...prominence].sort((a, b) => b - a));
+    // `kim` also starts `Gim` once folded; a name spelt as typed wins a tie, then prominence.
+    const spelt = hits.map((hit) => /^kim/i.test(hit.text));
+    expect(spelt).toEqual([...spelt].sort((a, b) => Number(b) - Number(a)));
+    for (const group of [true, false]) {
+      const prominence = hits
+        .filter((_, i) => spelt[i] === group)
+        .map((hit) => docs[hit.index]?.prominence ?? 0);
+      expect(prominence).toEqual([...prominence].sort((a, b) => b - a));
+    }
   });
 });
 

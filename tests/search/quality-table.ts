@@ -19,7 +19,13 @@ export const qualityTable: readonly QualityCase[] = [
   // Short and ambiguous: prominence breaks the tie.
   { kind: 'person', query: 'jo', first: ['jo-song-gil'], about: 'short surname' },
   { kind: 'person', query: 'thae', first: ['thae-yong-ho'], about: 'surname' },
-  { kind: 'person', query: 'jang', first: ['jang-sung-gil', 'jang-sung-ho'], about: 'both brothers first' },
+  {
+    kind: 'person',
+    query: 'jang',
+    first: ['jang-jin-sung'],
+    top5: ['jang-sung-gil', 'jang-sung-ho'],
+    about: 'shared surname: the best known first, both brothers close behind',
+  },
   { kind: 'person', query: 'hw', first: ['hwang-jang-yop'], about: 'two letters' },
   // Run-together, hyphens and spaces.
   { kind: 'person', query: 'taeyongho', first: ['thae-yong-ho'], about: 'run together' },
