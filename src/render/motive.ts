@@ -3,7 +3,7 @@ import type { Knowledge } from '../knowledge/knowledge.ts';
 import type { LocalText, Motive, Person } from '../knowledge/schema.ts';
 import { Card, type RenderContext } from './card.ts';
 import { local, strings } from './i18n.ts';
-import { personName, personShortName, recordName } from './names.ts';
+import { personShortName, recordName } from './names.ts';
 
 /** Above this many people, "Cited by" names them without their details. */
 const compactCitedBy = 5;
