@@ -3,6 +3,7 @@ import type { Knowledge } from '../knowledge/knowledge.ts';
 import { eventDoc, fieldSpecs, motiveDoc, personDoc, responseDoc } from './documents.ts';
 import { createSearchEngine, type EngineDoc, type EngineHit, type SearchEngine } from './engine.ts';
 import { lruCache } from './lru.ts';
+import { createMentionFinder } from './mentions.ts';
 import { joinWords, queryWords } from './normalise.ts';
 import type { AnyHit, Hit, KnowledgeSearch, MatchTier } from './types.ts';
 
@@ -128,5 +129,7 @@ export function createKnowledgeSearch(knowledge: Knowledge): KnowledgeSearch {
     return hits.slice(0, limit).map(recordOf);
   }
 
-  return { search, searchAll, autocomplete, suggest };
+  const mentions = createMentionFinder(knowledge);
+
+  return { search, searchAll, autocomplete, suggest, mentions: mentions.find };
 }

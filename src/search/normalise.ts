@@ -60,16 +60,23 @@ function toCompatInitial(jamo: string): string {
   return conjoiningToCompat.get(jamo) ?? jamo;
 }
 
-/** NFKC, lower case, compatibility initials, no diacritics or apostrophes, words split on anything else. */
-export function normaliseWords(text: string): string[] {
+/**
+ * NFKC, lower case, compatibility initials, no diacritics or apostrophes: the text as it is before
+ * being cut into words. The separators are left in place for a caller that needs to know what stood
+ * between two words (a hyphen, a space, a full stop).
+ */
+export function cleanText(text: string): string {
   // Plain ASCII is already in NFKC and has no jamo or diacritics: skip the Unicode passes.
   const unicode = printableAscii.test(text) ? text.toLowerCase() : text.normalize('NFKC').toLowerCase();
-  const cleaned = unicode
+  return unicode
     .replace(conjoiningInitial, toCompatInitial)
     .replace(accentedLatin, (ch) => ch.normalize('NFD').replace(combiningMark, ''))
-    .replace(apostrophes, '')
-    .replace(separators, ' ')
-    .trim();
+    .replace(apostrophes, '');
+}
+
+/** NFKC, lower case, compatibility initials, no diacritics or apostrophes, words split on anything else. */
+export function normaliseWords(text: string): string[] {
+  const cleaned = cleanText(text).replace(separators, ' ').trim();
   return cleaned === '' ? [] : cleaned.split(' ');
 }
 

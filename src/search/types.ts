@@ -28,4 +28,9 @@ export interface KnowledgeSearch {
   autocomplete(kind: RecordKind | 'all', text: string, limit: number): AnyRecord[];
   /** The closest few records for a "did you mean" reply, even when nothing passed the threshold. */
   suggest<K extends RecordKind>(kind: K, text: string, limit?: number): Hit<K>[];
+  /**
+   * The records a piece of free text (a message) mentions by name, title or a safe keyword:
+   * people first, then motives, responses and events, each in order of first mention.
+   */
+  mentions(text: string): AnyRecord[];
 }
