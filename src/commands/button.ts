@@ -26,6 +26,12 @@ export interface ButtonHandler {
 
 export const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
+/** The state of a button that opens one record: its id (a slug), as is. */
+export const recordIdState = {
+  encode: (id: string) => id,
+  decode: (text: string) => (slugPattern.test(text) ? text : undefined),
+};
+
 export function buttonCodec<S>(
   name: string,
   format: { encode(state: S): string; decode(text: string): S | undefined },

@@ -1,9 +1,11 @@
 import type { APIEmbed } from 'discord-api-types/v10';
-import type { RecordOfKind } from '../knowledge/kinds.ts';
+import { type RecordOfKind, recordById } from '../knowledge/kinds.ts';
 import type { RenderContext } from '../render/card.ts';
 import { recordChoices } from '../render/choices.ts';
 import { type Strings, strings } from '../render/i18n.ts';
 import { limits } from '../render/limits.ts';
+import { notice } from '../render/message.ts';
+import { type ButtonCodec, handleButton } from './button.ts';
 import { type Command, defineCommand, type Texts, textOption } from './command.ts';
 import { resolve } from './resolve.ts';
 import { alsoMatching, missReply } from './suggestions.ts';
@@ -16,6 +18,8 @@ interface ListOrCard<K extends 'motive' | 'response', N extends string> {
   miss: (t: Strings) => (query: string) => string;
   list: (render: RenderContext) => APIEmbed;
   card: (render: RenderContext, record: RecordOfKind[K]) => APIEmbed;
+  /** The button that opens one record's card from elsewhere (a list of what a message mentions). */
+  button: ButtonCodec<string>;
 }
 
 /**
@@ -43,5 +47,14 @@ export function listOrCardCommand<K extends 'motive' | 'response', const N exten
     autocomplete(ctx, { text }, lang) {
       return recordChoices(lang, ctx.search.autocomplete(spec.kind, text, limits.choices), false);
     },
+
+    buttons: [
+      handleButton(spec.button, (ctx, id, lang) => {
+        const record = recordById(ctx.knowledge, spec.kind, id);
+        return record
+          ? { embeds: [spec.card({ knowledge: ctx.knowledge, lang }, record)] }
+          : notice(strings(lang).goneRecord);
+      }),
+    ],
   });
 }

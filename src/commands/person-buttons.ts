@@ -2,7 +2,7 @@ import { ButtonStyle } from 'discord-api-types/v10';
 import type { Person } from '../knowledge/schema.ts';
 import { type Lang, strings } from '../render/i18n.ts';
 import type { Button } from '../render/message.ts';
-import { buttonCodec, slugPattern } from './button.ts';
+import { buttonCodec, recordIdState, slugPattern } from './button.ts';
 
 /**
  * The buttons under anything about one person, and their custom_id formats. /defector handles the
@@ -15,15 +15,10 @@ export interface TimelineFilter {
   to?: number;
 }
 
-const personId = {
-  encode: (person: string) => person,
-  decode: (text: string) => (slugPattern.test(text) ? text : undefined),
-};
-
 /** `defector:<person>`: back to the person's card. */
-export const cardButton = buttonCodec('defector', personId);
+export const cardButton = buttonCodec('defector', recordIdState);
 /** `why:<person>`: that person's motives. */
-export const whyButton = buttonCodec('why', personId);
+export const whyButton = buttonCodec('why', recordIdState);
 
 const year = /^-?\d{1,4}$/;
 const pageNumber = /^[1-9]\d{0,3}$/;

@@ -1,4 +1,5 @@
 import { responseEmbed, responsesListEmbed } from '../render/response.ts';
+import { responseCardButton } from './card-buttons.ts';
 import { listOrCardCommand } from './list-or-card.ts';
 
 export const regimeResponse = listOrCardCommand({
@@ -18,4 +19,5 @@ export const regimeResponse = listOrCardCommand({
   miss: (t) => t.noResponse,
   list: responsesListEmbed,
   card: responseEmbed,
+  button: responseCardButton,
 });

@@ -4,9 +4,11 @@ import { recordChoices } from '../render/choices.ts';
 import { inlineCode } from '../render/escape.ts';
 import { strings } from '../render/i18n.ts';
 import { limits } from '../render/limits.ts';
-import type { Reply } from '../render/message.ts';
+import { notice, type Reply } from '../render/message.ts';
 import { recordEmbed, recordTitle } from '../render/record.ts';
 import type { AnyHit } from '../search/types.ts';
+import { handleButton } from './button.ts';
+import { eventCardButton } from './card-buttons.ts';
 import { defineCommand, textOption } from './command.ts';
 import type { BotContext } from './context.ts';
 import { personButtons } from './person-buttons.ts';
@@ -79,4 +81,14 @@ export const search = defineCommand({
   autocomplete(ctx, { text }, lang) {
     return recordChoices(lang, ctx.search.autocomplete('all', text, limits.choices), true);
   },
+
+  // /search is what shows an event's card, so it answers the button that opens one.
+  buttons: [
+    handleButton(eventCardButton, (ctx, id, lang) => {
+      const event = ctx.knowledge.byId.events.get(id);
+      return event
+        ? { embeds: [recordEmbed({ knowledge: ctx.knowledge, lang }, { kind: 'event', record: event })] }
+        : notice(strings(lang).goneRecord);
+    }),
+  ],
 });

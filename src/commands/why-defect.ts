@@ -1,4 +1,5 @@
 import { motiveEmbed, motivesOverviewEmbed } from '../render/motive.ts';
+import { motiveCardButton } from './card-buttons.ts';
 import { listOrCardCommand } from './list-or-card.ts';
 
 export const whyDefect = listOrCardCommand({
@@ -18,4 +19,5 @@ export const whyDefect = listOrCardCommand({
   miss: (t) => t.noMotive,
   list: motivesOverviewEmbed,
   card: motiveEmbed,
+  button: motiveCardButton,
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { splitCustomId } from '../../src/commands/button.ts';
+import { eventCardButton, motiveCardButton, responseCardButton } from '../../src/commands/card-buttons.ts';
 import { buttons } from '../../src/commands/definitions.ts';
 import { cardButton, timelineButton, whyButton } from '../../src/commands/person-buttons.ts';
 
@@ -13,7 +14,14 @@ describe('custom_id codecs', () => {
   /** What the router does: split off the button's name, let that button decode the rest. */
   const decode = (id: string) => {
     const split = splitCustomId(id);
-    const codec = [timelineButton, whyButton, cardButton].find((button) => button.name === split?.name);
+    const codec = [
+      timelineButton,
+      whyButton,
+      cardButton,
+      motiveCardButton,
+      responseCardButton,
+      eventCardButton,
+    ].find((button) => button.name === split?.name);
     return split && codec?.decode(split.state);
   };
 
@@ -21,6 +29,9 @@ describe('custom_id codecs', () => {
     for (const state of timelines) expect(decode(timelineButton.encode(state))).toEqual(state);
     expect(decode(whyButton.encode('thae-yong-ho'))).toBe('thae-yong-ho');
     expect(decode(cardButton.encode('ko-young-hwan'))).toBe('ko-young-hwan');
+    expect(decode(motiveCardButton.encode('reign-of-terror'))).toBe('reign-of-terror');
+    expect(decode(responseCardButton.encode('silence-on-jo'))).toBe('silence-on-jo');
+    expect(decode(eventCardButton.encode('hwang-dies'))).toBe('hwang-dies');
   });
 
   it('writes the documented form', () => {
@@ -29,6 +40,9 @@ describe('custom_id codecs', () => {
     );
     expect(whyButton.encode('thae-yong-ho')).toBe('why:thae-yong-ho');
     expect(cardButton.encode('thae-yong-ho')).toBe('defector:thae-yong-ho');
+    expect(motiveCardButton.encode('reign-of-terror')).toBe('motive:reign-of-terror');
+    expect(responseCardButton.encode('silence-on-jo')).toBe('response:silence-on-jo');
+    expect(eventCardButton.encode('hwang-dies')).toBe('event:hwang-dies');
   });
 
   it('rejects anything it did not make', () => {
@@ -42,6 +56,9 @@ describe('custom_id codecs', () => {
       'timeline:1:colour=red',
       'why:',
       'why:a:b',
+      'motive:',
+      'event:Hwang Dies',
+      'response:a:b',
       'delete:everything',
       `why:${'a'.repeat(120)}`,
     ]) {
@@ -50,6 +67,13 @@ describe('custom_id codecs', () => {
   });
 
   it('every button a command draws is registered once, under its own name', () => {
-    expect([...buttons.keys()].sort()).toEqual(['defector', 'timeline', 'why']);
+    expect([...buttons.keys()].sort()).toEqual([
+      'defector',
+      'event',
+      'motive',
+      'response',
+      'timeline',
+      'why',
+    ]);
   });
 });
