@@ -4,6 +4,7 @@ import {
   type APIApplicationCommandInteractionDataBasicOption,
   type APIChatInputApplicationCommandInteraction,
   type APIMessage,
+  type APIMessageApplicationCommandInteraction,
   type APIMessageComponentButtonInteraction,
   type APIUser,
   ApplicationCommandOptionType,
@@ -16,7 +17,7 @@ import {
   type Locale,
   MessageType,
 } from 'discord-api-types/v10';
-import { commands } from '../commands/definitions.ts';
+import { commands, messageCommands } from '../commands/definitions.ts';
 
 /**
  * Turns a typed command line (`/defector name:cho song gil`) into the interaction Discord would
@@ -175,9 +176,9 @@ export function autocompleteInteraction(
   };
 }
 
-/** A press of the button `customId` on a message the bot sent earlier. */
-export function buttonInteraction(customId: string, locale: string): APIMessageComponentButtonInteraction {
-  const message: APIMessage = {
+/** A message in the preview's channel: by the bot unless `author` says otherwise. */
+function channelMessage(fields: Partial<APIMessage>): APIMessage {
+  return {
     id: '600000000000000006',
     channel_id: '400000000000000004',
     author: { ...user, id: '200000000000000002', username: 'defectors-bot', bot: true },
@@ -192,11 +193,47 @@ export function buttonInteraction(customId: string, locale: string): APIMessageC
     embeds: [],
     pinned: false,
     type: MessageType.ChatInputCommand,
+    ...fields,
   };
+}
+
+/** A press of the button `customId` on a message the bot sent earlier. */
+export function buttonInteraction(customId: string, locale: string): APIMessageComponentButtonInteraction {
+  const message = channelMessage({});
   return {
     ...envelope(locale),
     type: InteractionType.MessageComponent,
     message,
     data: { custom_id: customId, component_type: ComponentType.Button },
+  };
+}
+
+/**
+ * The message command (`Look up defectors`) used on a message someone wrote: Discord sends the
+ * message itself in `data.resolved.messages`, keyed by `data.target_id`.
+ */
+export function messageCommandInteraction(
+  message: { content: string; embeds?: APIMessage['embeds'] },
+  locale: string,
+): APIMessageApplicationCommandInteraction {
+  const [command] = messageCommands.values();
+  if (!command) throw new Error('no message command is defined');
+  const target = channelMessage({
+    id: '700000000000000007',
+    author: { ...user, id: '800000000000000008', username: 'someone' },
+    content: message.content,
+    embeds: message.embeds ?? [],
+    type: MessageType.Default,
+  });
+  return {
+    ...envelope(locale),
+    type: InteractionType.ApplicationCommand,
+    data: {
+      id: '900000000000000009',
+      name: command.definition.name,
+      type: ApplicationCommandType.Message,
+      target_id: target.id,
+      resolved: { messages: { [target.id]: target } },
+    },
   };
 }

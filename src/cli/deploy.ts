@@ -1,8 +1,9 @@
 import { parseArgs } from 'node:util';
 import {
   type APIApplication,
+  ApplicationCommandType,
   type REST,
-  type RESTPostAPIChatInputApplicationCommandsJSONBody,
+  type RESTPostAPIApplicationCommandsJSONBody,
   type RESTPutAPIApplicationCommandsResult,
   Routes,
 } from 'discord.js';
@@ -25,7 +26,7 @@ interface DeployTarget {
 async function deployCommands(
   rest: REST,
   target: DeployTarget,
-  definitions: RESTPostAPIChatInputApplicationCommandsJSONBody[],
+  definitions: RESTPostAPIApplicationCommandsJSONBody[],
 ): Promise<RESTPutAPIApplicationCommandsResult> {
   const route = target.guildId
     ? Routes.applicationGuildCommands(target.applicationId, target.guildId)
@@ -35,7 +36,11 @@ async function deployCommands(
 
 function describeDeployment(target: DeployTarget, registered: RESTPutAPIApplicationCommandsResult): string {
   const scope = target.guildId ? `in guild ${target.guildId}` : 'globally (may take a while to show)';
-  const lines = registered.map((command) => `  /${command.name}  ${command.id}`);
+  const lines = registered.map((command) =>
+    command.type === ApplicationCommandType.Message
+      ? `  "${command.name}" (message command)  ${command.id}`
+      : `  /${command.name}  ${command.id}`,
+  );
   return [`Registered ${registered.length} commands ${scope}:`, ...lines].join('\n');
 }
 

@@ -8,13 +8,15 @@ import {
   buttonInteraction,
   CommandLineError,
   commandInteraction,
+  messageCommandInteraction,
   parseCommandLine,
 } from './command-line.ts';
 import { responseAsText } from './text.ts';
 
 const usage =
   "usage: npm run preview -- [--json] [--locale <code>] [--autocomplete] '/defector name:thae yong ho'\n" +
-  '       npm run preview -- [--json] [--locale <code>] --click <custom_id>';
+  '       npm run preview -- [--json] [--locale <code>] --click <custom_id>\n' +
+  "       npm run preview -- [--json] [--locale <code>] --message '<text of a message>'";
 
 /** The interaction Discord would send for these arguments; throws CommandLineError for a bad line. */
 function interactionFor(argv: string[]): { interaction: APIInteraction; json: boolean } {
@@ -26,9 +28,19 @@ function interactionFor(argv: string[]): { interaction: APIInteraction; json: bo
       locale: { type: 'string', default: 'en-US' },
       autocomplete: { type: 'boolean', default: false },
       click: { type: 'string' },
+      message: { type: 'string' },
     },
   });
   const line = positionals.join(' ');
+  if (values.message !== undefined) {
+    if (line.trim() !== '' || values.autocomplete || values.click !== undefined) {
+      throw new CommandLineError('--message takes no command line, --click or --autocomplete');
+    }
+    return {
+      interaction: messageCommandInteraction({ content: values.message }, values.locale),
+      json: values.json,
+    };
+  }
   if (values.click !== undefined) {
     if (line.trim() !== '' || values.autocomplete)
       throw new CommandLineError('--click takes no command line');

@@ -3,11 +3,13 @@ import {
   type APIApplicationCommandInteractionDataOption,
   type APIApplicationCommandOptionChoice,
   type APIApplicationCommandStringOption,
+  type APIMessageApplicationCommandInteractionData,
   ApplicationCommandOptionType,
   ApplicationCommandType,
   ApplicationIntegrationType,
   InteractionContextType,
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
+  type RESTPostAPIContextMenuApplicationCommandsJSONBody,
 } from 'discord-api-types/v10';
 import type { Lang } from '../render/i18n.ts';
 import type { Reply } from '../render/message.ts';
@@ -133,18 +135,23 @@ function valueFor(declared: CommandOption, sent: APIApplicationCommandInteractio
   return typeof value === 'number' && Number.isInteger(value) ? value : undefined;
 }
 
+/** Installable in guilds and by users; usable in guilds, the bot's DM and group DMs: every command. */
+const everywhere = {
+  integration_types: [ApplicationIntegrationType.GuildInstall, ApplicationIntegrationType.UserInstall],
+  contexts: [
+    InteractionContextType.Guild,
+    InteractionContextType.BotDM,
+    InteractionContextType.PrivateChannel,
+  ],
+};
+
 /** A chat-input command installable in guilds and by users, usable in guilds, the bot's DM and group DMs. */
 export function defineCommand<const O extends readonly CommandOption[]>(spec: CommandSpec<O>): Command {
   const definition: RESTPostAPIChatInputApplicationCommandsJSONBody = {
     type: ApplicationCommandType.ChatInput,
     ...localized(spec.texts),
     options: [...spec.options],
-    integration_types: [ApplicationIntegrationType.GuildInstall, ApplicationIntegrationType.UserInstall],
-    contexts: [
-      InteractionContextType.Guild,
-      InteractionContextType.BotDM,
-      InteractionContextType.PrivateChannel,
-    ],
+    ...structuredClone(everywhere),
   };
 
   function read(sent: SentOptions): OptionsOf<O> {
@@ -173,6 +180,67 @@ export function defineCommand<const O extends readonly CommandOption[]>(spec: Co
       if (!spec.autocomplete || !focused || !declared) return undefined;
       const text = 'value' in focused ? String(focused.value) : '';
       return spec.autocomplete(ctx, { name: declared.name as AutocompleteName<O>, text }, lang);
+    },
+  };
+}
+
+/**
+ * A message command (Apps → on a message) reads the message it was used on. Discord sends that
+ * message in the interaction itself (`data.resolved.messages[data.target_id]`), so reading it needs
+ * no Message Content intent.
+ */
+export interface MessageCommandSpec {
+  /** Names may have capitals and spaces (`Look up defectors`); message commands have no description. */
+  texts: { name: string; ko: string };
+  /** `text`: the message's content, then its embeds' titles and descriptions, one to a paragraph. */
+  run(ctx: BotContext, input: { text: string; lang: Lang }): Reply;
+  buttons?: readonly ButtonHandler[];
+}
+
+/** A message command as the router sees it: the interaction's `data` in, a reply out. */
+export interface MessageCommand {
+  readonly definition: RESTPostAPIContextMenuApplicationCommandsJSONBody;
+  readonly buttons: readonly ButtonHandler[];
+  run(ctx: BotContext, data: APIMessageApplicationCommandInteractionData, lang: Lang): Reply;
+}
+
+const textOf = (value: unknown): string => (typeof value === 'string' ? value : '');
+
+/** What a message says: its content, then each embed's title and description. Safe on any input. */
+export function messageText(message: unknown): string {
+  if (typeof message !== 'object' || message === null) return '';
+  const { content, embeds } = message as { content?: unknown; embeds?: unknown };
+  const parts = [textOf(content)];
+  for (const embed of Array.isArray(embeds) ? embeds : []) {
+    if (typeof embed !== 'object' || embed === null) continue;
+    const { title, description } = embed as { title?: unknown; description?: unknown };
+    parts.push(textOf(title), textOf(description));
+  }
+  return parts.filter((part) => part.trim() !== '').join('\n\n');
+}
+
+/** A message command installable in guilds and by users, usable in guilds, the bot's DM and group DMs. */
+export function defineMessageCommand(spec: MessageCommandSpec): MessageCommand {
+  const definition: RESTPostAPIContextMenuApplicationCommandsJSONBody = {
+    type: ApplicationCommandType.Message,
+    name: spec.texts.name,
+    name_localizations: { ko: spec.texts.ko },
+    ...structuredClone(everywhere),
+  };
+  return {
+    definition,
+    buttons: spec.buttons ?? [],
+    run(ctx, data, lang) {
+      // The target is looked up by its id, never by position: a hand-made interaction may send others.
+      const messages: unknown = data.resolved?.messages;
+      const target =
+        typeof messages === 'object' &&
+        messages !== null &&
+        typeof data.target_id === 'string' &&
+        Object.hasOwn(messages, data.target_id)
+          ? (messages as Record<string, unknown>)[data.target_id]
+          : undefined;
+      return spec.run(ctx, { text: messageText(target), lang });
     },
   };
 }

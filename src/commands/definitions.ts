@@ -1,14 +1,15 @@
-import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
+import type { RESTPostAPIApplicationCommandsJSONBody } from 'discord-api-types/v10';
 import { about } from './about.ts';
 import type { ButtonHandler } from './button.ts';
-import type { Command } from './command.ts';
+import type { Command, MessageCommand } from './command.ts';
 import { defector } from './defector.ts';
+import { lookUp } from './look-up.ts';
 import { regimeResponse } from './regime-response.ts';
 import { search } from './search.ts';
 import { timeline } from './timeline.ts';
 import { whyDefect } from './why-defect.ts';
 
-/** Every command, by the name Discord sends in `data.name`. */
+/** Every slash command, by the name Discord sends in `data.name`. */
 export const commands: ReadonlyMap<string, Command> = new Map(
   [defector, whyDefect, regimeResponse, timeline, search, about].map((command) => [
     command.definition.name,
@@ -16,14 +17,20 @@ export const commands: ReadonlyMap<string, Command> = new Map(
   ]),
 );
 
+/** Every message command (Apps menu on a message), by its name. */
+export const messageCommands: ReadonlyMap<string, MessageCommand> = new Map(
+  [lookUp].map((command) => [command.definition.name, command]),
+);
+
 /** Every button any command draws, by the name that starts its custom_id. */
 export const buttons: ReadonlyMap<string, ButtonHandler> = new Map(
-  [...commands.values()].flatMap((command) =>
+  [...commands.values(), ...messageCommands.values()].flatMap((command) =>
     command.buttons.map((button) => [button.name, button] as const),
   ),
 );
 
-/** What the deploy script registers with Discord. */
-export const commandDefinitions: RESTPostAPIChatInputApplicationCommandsJSONBody[] = [
-  ...commands.values(),
-].map((command) => command.definition);
+/** What the deploy script registers with Discord: the slash commands, then the message commands. */
+export const commandDefinitions: RESTPostAPIApplicationCommandsJSONBody[] = [
+  ...[...commands.values()].map((command) => command.definition),
+  ...[...messageCommands.values()].map((command) => command.definition),
+];

@@ -1,4 +1,4 @@
-import { type APIInteractionResponse, InteractionType } from 'discord-api-types/v10';
+import { type APIInteractionResponse, ApplicationCommandType, InteractionType } from 'discord-api-types/v10';
 import type { Logger } from '../logger.ts';
 import { type Lang, langOf, strings } from '../render/i18n.ts';
 import { autocompleteResponse, messageResponse, notice } from '../render/message.ts';
@@ -36,7 +36,9 @@ export function describeInteraction(interaction: unknown): InteractionSummary {
   if (typeof type === 'number' && InteractionType[type] !== undefined) summary.kind = InteractionType[type];
   const name = text(field(data, 'name'));
   const customId = text(field(data, 'custom_id'));
-  if (name !== undefined) summary.command = `/${name}`;
+  // Slash commands are logged as typed (`/defector`); message commands by their name alone.
+  if (name !== undefined)
+    summary.command = field(data, 'type') === ApplicationCommandType.Message ? name : `/${name}`;
   else if (customId !== undefined) summary.command = customId;
   return summary;
 }

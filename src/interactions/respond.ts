@@ -1,6 +1,6 @@
 import {
   type APIApplicationCommandAutocompleteInteraction,
-  type APIChatInputApplicationCommandInteraction,
+  type APIApplicationCommandInteraction,
   type APIInteraction,
   type APIInteractionResponse,
   type APIMessageComponentInteraction,
@@ -10,20 +10,22 @@ import {
 } from 'discord-api-types/v10';
 import { splitCustomId } from '../commands/button.ts';
 import type { BotContext } from '../commands/context.ts';
-import { buttons, commands } from '../commands/definitions.ts';
+import { buttons, commands, messageCommands } from '../commands/definitions.ts';
 import { inlineCode } from '../render/escape.ts';
 import { type Lang, strings } from '../render/i18n.ts';
 import { autocompleteResponse, messageResponse, notice, updateResponse } from '../render/message.ts';
 import { describeInteraction, type ErrorReport, errorResponse, langOfInteraction } from './errors.ts';
 
-function command(interaction: APIChatInputApplicationCommandInteraction, ctx: BotContext, lang: Lang) {
-  const found = commands.get(interaction.data.name);
-  if (!found || interaction.data.type !== ApplicationCommandType.ChatInput) {
-    return messageResponse(
-      notice(strings(lang).unknownCommand(inlineCode(`/${String(interaction.data.name)}`))),
-    );
+function command(interaction: APIApplicationCommandInteraction, ctx: BotContext, lang: Lang) {
+  const { data } = interaction;
+  if (data.type === ApplicationCommandType.ChatInput) {
+    const found = commands.get(data.name);
+    if (found) return messageResponse(found.run(ctx, data.options, lang));
+  } else if (data.type === ApplicationCommandType.Message) {
+    const found = messageCommands.get(data.name);
+    if (found) return messageResponse(found.run(ctx, data, lang));
   }
-  return messageResponse(found.run(ctx, interaction.data.options, lang));
+  return messageResponse(notice(strings(lang).unknownCommand(inlineCode(`/${String(data.name)}`))));
 }
 
 function autocomplete(
@@ -46,7 +48,7 @@ function route(interaction: APIInteraction, ctx: BotContext, lang: Lang): APIInt
     case InteractionType.Ping:
       return { type: InteractionResponseType.Pong };
     case InteractionType.ApplicationCommand:
-      return command(interaction as APIChatInputApplicationCommandInteraction, ctx, lang);
+      return command(interaction, ctx, lang);
     case InteractionType.ApplicationCommandAutocomplete:
       return autocomplete(interaction, ctx, lang);
     case InteractionType.MessageComponent:

@@ -101,6 +101,19 @@ const en = {
     'When sources disagree (a date, a rank, a count), the card shows the claim it leads with and, under ' +
     '"Sources differ", every other claim with its own sources. Nothing is averaged or silently picked.',
   publishers: 'Publishers',
+  mentionsTitle: 'Mentioned in this message',
+  mentionSections: {
+    person: 'People',
+    motive: 'Motives',
+    response: 'Regime responses',
+    event: 'Events',
+  } satisfies Record<RecordKind, string>,
+  mentionsFooter: 'A button opens its card.',
+  mentionsShown: (shown: number, total: number) => `${shown} of ${total} shown; a button opens its card.`,
+  nothingMentioned:
+    'This message names no defector, motive, regime response or event that the bot knows. ' +
+    'Try `/search` with a word of your own.',
+  noMessageText: 'This message has no text to read (attachments and pictures are not read).',
   genericError: 'Something went wrong answering that. Please try again.',
   unknownCommand: (name: string) => `Unknown command ${name}.`,
   unknownButton: 'This button is not one this bot knows (it may come from an older version).',
@@ -174,6 +187,14 @@ const ko: Strings = {
     '출처끼리 날짜, 직급, 수치 등이 다를 때 카드는 대표 주장을 먼저 보여 주고, "출처마다 다름" 아래에 ' +
     '다른 주장을 각각의 출처와 함께 모두 보여 줍니다. 평균을 내거나 몰래 하나를 고르지 않습니다.',
   publishers: '발행처',
+  mentionsTitle: '이 메시지에 나오는 항목',
+  mentionSections: { person: '인물', motive: '동기', response: '북한의 대응', event: '사건' },
+  mentionsFooter: '버튼을 누르면 카드가 열립니다.',
+  mentionsShown: (shown, total) => `${total}개 중 ${shown}개를 보여 줍니다. 버튼을 누르면 카드가 열립니다.`,
+  nothingMentioned:
+    '이 메시지에는 봇이 아는 망명자, 동기, 북한의 대응, 사건이 나오지 않습니다. ' +
+    '`/search`로 직접 검색해 보세요.',
+  noMessageText: '이 메시지에는 읽을 글이 없습니다 (첨부 파일과 사진은 읽지 않습니다).',
   genericError: '응답하는 중에 문제가 생겼습니다. 다시 시도해 주세요.',
   unknownCommand: (name) => `알 수 없는 명령어입니다: ${name}`,
   unknownButton: '이 봇이 모르는 버튼입니다 (이전 버전의 버튼일 수 있습니다).',

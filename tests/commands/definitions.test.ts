@@ -1,8 +1,11 @@
 import {
   type APIApplicationCommandBasicOption,
   ApplicationCommandOptionType,
+  ApplicationCommandType,
   ApplicationIntegrationType,
   InteractionContextType,
+  type RESTPostAPIChatInputApplicationCommandsJSONBody,
+  type RESTPostAPIContextMenuApplicationCommandsJSONBody,
 } from 'discord-api-types/v10';
 import { describe, expect, it } from 'vitest';
 import { commandDefinitions } from '../../src/commands/definitions.ts';
@@ -30,14 +33,54 @@ function characterCount(value: unknown): number {
   return 0;
 }
 
+const slashCommands = commandDefinitions.filter(
+  (command): command is RESTPostAPIChatInputApplicationCommandsJSONBody =>
+    command.type === undefined || command.type === ApplicationCommandType.ChatInput,
+);
+const contextMenus = commandDefinitions.filter(
+  (command): command is RESTPostAPIContextMenuApplicationCommandsJSONBody =>
+    command.type === ApplicationCommandType.Message || command.type === ApplicationCommandType.User,
+);
+
 describe('command definitions', () => {
-  it('are the six commands, each named once', () => {
-    expect(commandDefinitions.map((command) => command.name).sort()).toEqual(
+  it('are the six slash commands and the one message command, each named once', () => {
+    expect(slashCommands.map((command) => command.name).sort()).toEqual(
       ['about', 'defector', 'regime-response', 'search', 'timeline', 'why-defect'].sort(),
     );
+    expect(contextMenus.map((command) => [command.type, command.name])).toEqual([
+      [ApplicationCommandType.Message, 'Look up defectors'],
+    ]);
+    expect(slashCommands.length + contextMenus.length).toBe(commandDefinitions.length);
   });
 
-  for (const command of commandDefinitions) {
+  it('registers every command for guild and user installs, usable in guilds, DMs and group DMs', () => {
+    for (const command of commandDefinitions) {
+      expect(command.integration_types).toEqual([
+        ApplicationIntegrationType.GuildInstall,
+        ApplicationIntegrationType.UserInstall,
+      ]);
+      expect(command.contexts).toEqual([
+        InteractionContextType.Guild,
+        InteractionContextType.BotDM,
+        InteractionContextType.PrivateChannel,
+      ]);
+    }
+  });
+
+  for (const command of contextMenus) {
+    it(`message command "${command.name}" has a name of 1-32 characters in English and Korean, and no description or options`, () => {
+      for (const name of [command.name, command.name_localizations?.ko ?? '']) {
+        expect(name.trim()).toBe(name);
+        expect(name.length).toBeGreaterThanOrEqual(1);
+        expect(name.length).toBeLessThanOrEqual(32);
+      }
+      expect(command.name_localizations?.ko).toBe('망명자 찾기');
+      expect(command).not.toHaveProperty('description');
+      expect(command).not.toHaveProperty('options');
+    });
+  }
+
+  for (const command of slashCommands) {
     describe(`/${command.name}`, () => {
       const options = (command.options ?? []) as APIApplicationCommandBasicOption[];
 
@@ -50,18 +93,6 @@ describe('command definitions', () => {
         }
         expect(options.length).toBeLessThanOrEqual(25);
         expect(characterCount(command)).toBeLessThanOrEqual(8000);
-      });
-
-      it('is installable by guilds and users, usable in guilds, DMs and group DMs', () => {
-        expect(command.integration_types).toEqual([
-          ApplicationIntegrationType.GuildInstall,
-          ApplicationIntegrationType.UserInstall,
-        ]);
-        expect(command.contexts).toEqual([
-          InteractionContextType.Guild,
-          InteractionContextType.BotDM,
-          InteractionContextType.PrivateChannel,
-        ]);
       });
 
       it('has valid, localized options; free text is autocompleted and at most 100 characters', () => {

@@ -1,3 +1,4 @@
+import { ApplicationCommandType } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { commandDefinitions } from '../../src/commands/definitions.ts';
 import { type FakeDiscord, startFakeDiscord } from '../fake-discord/index.ts';
@@ -37,7 +38,10 @@ describe('npm run deploy', () => {
     expect(put?.path).toBe(`/applications/${fake.applicationId}/guilds/${guild}/commands`);
     expect(put?.body).toEqual(JSON.parse(JSON.stringify(commandDefinitions)));
     expect(stdout).toContain(`Registered ${names.length} commands in guild ${guild}`);
-    for (const name of names) expect(stdout).toMatch(new RegExp(`/${name}\\s+\\d+`));
+    for (const { name, type } of commandDefinitions) {
+      const shown = type === ApplicationCommandType.Message ? `"${name}" \\(message command\\)` : `/${name}`;
+      expect(stdout).toMatch(new RegExp(`${shown}\\s+\\d+`));
+    }
   });
 
   it('bulk-overwrites the global commands', async () => {

@@ -7,6 +7,7 @@ import {
   buttonPress,
   chatInput,
   type FakeDiscord,
+  messageCommand,
   type RecordedRequest,
   startFakeDiscord,
 } from '../fake-discord/index.ts';
@@ -76,6 +77,23 @@ describe('gateway transport, end to end', () => {
     const callback = await fake.waitForCallback(press.id);
     expect(callback.type).toBe(7);
     expect(callback).toEqual(answer(press));
+  });
+
+  it('answers the message command privately with what the message mentions, its buttons opening cards', async () => {
+    const command = fake.dispatchInteraction(
+      messageCommand('Look up defectors', fake.tester, "Thae's memoir and Jo Song-gil's escape"),
+    );
+    const callback = await fake.waitForCallback(command.id);
+    expect(callback).toEqual(answer(command));
+    expect(callback).toMatchObject({ type: 4, data: { flags: 64, allowed_mentions: { parse: [] } } });
+    const ids = callback.data.components.flatMap((row: { components: { custom_id: string }[] }) =>
+      row.components.map((button) => button.custom_id),
+    );
+    expect(ids).toEqual(['defector:thae-yong-ho', 'defector:jo-song-gil']);
+    const press = fake.dispatchInteraction(buttonPress(ids[0] ?? '', messageOf(command.id)));
+    const card = await fake.waitForCallback(press.id);
+    expect(card.type).toBe(7);
+    expect(card).toEqual(answer(press));
   });
 
   it('defers a slow answer (type 5) and delivers it by editing @original through the webhook route', async () => {

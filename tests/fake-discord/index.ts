@@ -63,7 +63,13 @@ import { type RecordedRequest, type RestState, registerInteraction } from './res
 import { shardOfGuild } from './snowflake.ts';
 import { Waiter } from './waiter.ts';
 
-export { autocomplete, buttonPress, chatInput, type InteractionPartial } from './interactions.ts';
+export {
+  autocomplete,
+  buttonPress,
+  chatInput,
+  type InteractionPartial,
+  messageCommand,
+} from './interactions.ts';
 export type { GatewaySession, RecordedDisconnect, RecordedFrame, RecordedRequest };
 export { shardOfGuild };
 

@@ -3,9 +3,16 @@ import type {
   APIApplicationCommandInteractionDataOption,
   APIInteraction,
   APIMessage,
+  APIUser,
   InteractionType,
 } from 'discord-api-types/v10';
-import { appPermissions, interactionChannel, interactionMember, type World } from './payloads.ts';
+import {
+  appPermissions,
+  interactionChannel,
+  interactionMember,
+  plainMessage,
+  type World,
+} from './payloads.ts';
 import { snowflake } from './snowflake.ts';
 
 /** What a test supplies: the interaction type, its `data`, and any top-level field to override. */
@@ -114,4 +121,26 @@ export function autocomplete(
 /** A press on button `customId` of `message` (e.g. one the bot sent earlier, from `fake.messages`). */
 export function buttonPress(customId: string, message: APIMessage): InteractionPartial {
   return { type: 3, data: { custom_id: customId, component_type: 2 }, message };
+}
+
+/**
+ * A message command (Apps → on a message) used on a message `author` wrote with this content:
+ * Discord sends the message itself in `data.resolved.messages`, keyed by `data.target_id`.
+ */
+export function messageCommand(name: string, author: APIUser, content: string): InteractionPartial {
+  const id = snowflake();
+  const target = {
+    id,
+    type: 0,
+    channel_id: snowflake(),
+    author,
+    content,
+    embeds: [],
+    components: [],
+    ...plainMessage(),
+  } as APIMessage;
+  return {
+    type: 2,
+    data: { id: commandIdFor(name), name, type: 3, target_id: id, resolved: { messages: { [id]: target } } },
+  };
 }

@@ -201,6 +201,20 @@ export interface MessageBody {
   attachments?: unknown[];
 }
 
+/** What every fresh message has: no attachments or mentions, not pinned, sent now, never edited. */
+export function plainMessage() {
+  return {
+    attachments: [],
+    mentions: [],
+    mention_roles: [],
+    mention_everyone: false,
+    pinned: false,
+    tts: false,
+    timestamp: new Date().toISOString(),
+    edited_timestamp: null,
+  };
+}
+
 export function message(
   world: World,
   fields: {
@@ -221,14 +235,7 @@ export function message(
     content: body.content ?? '',
     embeds: (body.embeds ?? []) as APIMessage['embeds'],
     components: (body.components ?? []) as APIMessage['components'],
-    attachments: [],
-    mentions: [],
-    mention_roles: [],
-    mention_everyone: false,
-    pinned: false,
-    tts: false,
-    timestamp: new Date().toISOString(),
-    edited_timestamp: null,
+    ...plainMessage(),
     flags: fields.flags,
     webhook_id: world.applicationId,
     application_id: world.applicationId,

@@ -1,7 +1,7 @@
 import type { APIEmbed, APIInteraction, APIInteractionResponse } from 'discord-api-types/v10';
 import { strings } from '../../src/render/i18n.ts';
 import { ctx } from '../context.ts';
-import { press, slash, typing } from '../interactions/build.ts';
+import { onMessage, press, slash, typing } from '../interactions/build.ts';
 
 /**
  * How Korean a reply is, as a Korean reader sees it: Hangul syllables against Latin letters, a
@@ -50,7 +50,10 @@ export function koreanShare(response: APIInteractionResponse): Share {
   return { korean, latin, share: korean + latin === 0 ? 1 : korean / (korean + latin) };
 }
 
-/** Every command, with several queries each, misses and errors included, as a Korean client sends them. */
+/**
+ * Every command, with several queries each, misses and errors included, as a Korean client sends
+ * them; the message command on Korean and English messages.
+ */
 export function koreanInteractions(): { command: string; label: string; interaction: APIInteraction }[] {
   const k = 'ko';
   const { people, motives, responses } = ctx.knowledge;
@@ -93,6 +96,24 @@ export function koreanInteractions(): { command: string; label: string; interact
       add(`/${command} (autocomplete)`, text, typing(command, { [option]: text }, option, k));
     }
   }
+  const { events } = ctx.knowledge;
+  for (const [label, text] of [
+    [
+      'Korean news',
+      '태영호 전 공사는 "김정은 체제에 대한 환멸"을 말했다. 조성길과 리일규에게도 물었다. 고난의 행군, 상호 감시.',
+    ],
+    ['Korean chat', 'ㅋㅋ 태영호가 또 나옴. 류현우랑 조성길 얘기도 함'],
+    ['English news', 'Thae Yong-ho said Jo Song-gil lived under a reign of terror before the missile talks.'],
+    ['every name', people.map((person) => person.name).join(', ')],
+    ['event titles', events.map((event) => event.title.en).join('. ')],
+    ['nothing', 'Kim and Jang met Ri in Rome.'],
+    ['no text', ''],
+  ] as const) {
+    add('Look up defectors', label, onMessage(text, k));
+  }
+  add('buttons', 'motive card', press('motive:reign-of-terror', k));
+  add('buttons', 'response card', press('response:missile-talks-cancelled', k));
+  add('buttons', 'event card', press('event:hwang-dies', k));
   add('buttons', 'why', press('why:thae-yong-ho', k));
   add('buttons', 'card', press('defector:thae-yong-ho', k));
   add('buttons', 'unknown', press('delete:everything', k));

@@ -1,5 +1,6 @@
 import {
   type APIApplicationCommandInteractionDataBasicOption,
+  type APIEmbed,
   type APIInteraction,
   ApplicationCommandOptionType,
 } from 'discord-api-types/v10';
@@ -7,6 +8,7 @@ import {
   autocompleteInteraction,
   buttonInteraction,
   commandInteraction,
+  messageCommandInteraction,
 } from '../../src/cli/command-line.ts';
 
 type Values = Record<string, string | number>;
@@ -36,4 +38,9 @@ export function typing(command: string, values: Values, focused: string, locale 
 
 export function press(customId: string, locale = 'en-US'): APIInteraction {
   return buttonInteraction(customId, locale);
+}
+
+/** "Look up defectors" used on a message with this content (and embeds). */
+export function onMessage(content: string, locale = 'en-US', embeds: APIEmbed[] = []): APIInteraction {
+  return messageCommandInteraction({ content, embeds }, locale);
 }

@@ -3,10 +3,12 @@ import {
   type APIInteraction,
   type APIInteractionResponse,
   ApplicationCommandOptionType,
+  ApplicationCommandType,
   InteractionType,
 } from 'discord-api-types/v10';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { eventCardButton, motiveCardButton, responseCardButton } from '../../src/commands/card-buttons.ts';
 import { commandDefinitions } from '../../src/commands/definitions.ts';
 import { cardButton, timelineButton, whyButton } from '../../src/commands/person-buttons.ts';
 import { respond } from '../../src/interactions/respond.ts';
@@ -117,6 +119,32 @@ function commandLike(
     }));
 }
 
+/** A message command used on a message of any text and embeds (or on one that is not there). */
+function messageCommandLike() {
+  const embed = fc.record({ title: text, description: text, url: fc.webUrl() }, { requiredKeys: [] });
+  const message = fc.record(
+    { content: text, embeds: fc.array(embed, { maxLength: 3 }) },
+    { requiredKeys: [] },
+  );
+  return fc
+    .tuple(
+      fc.oneof({ weight: 8, arbitrary: fc.constant('Look up defectors') }, { weight: 1, arbitrary: text }),
+      message,
+      fc.constantFrom('700000000000000007', '1', '__proto__'),
+      fc.boolean(),
+    )
+    .map(([name, target, targetId, present]) => ({
+      type: InteractionType.ApplicationCommand,
+      data: {
+        id: '1',
+        type: ApplicationCommandType.Message,
+        name,
+        target_id: targetId,
+        resolved: { messages: present ? { '700000000000000007': target } : {} },
+      },
+    }));
+}
+
 const customId = () =>
   fc.oneof(
     fc
@@ -135,6 +163,17 @@ const customId = () =>
     fc
       .tuple(fc.constantFrom(whyButton, cardButton), personIds())
       .map(([button, person]) => button.encode(person)),
+    fc
+      .tuple(
+        fc.constantFrom(motiveCardButton, responseCardButton, eventCardButton),
+        fc.constantFrom(
+          ...ctx.knowledge.motives.map((motive) => motive.id),
+          ...ctx.knowledge.responses.map((response) => response.id),
+          ...ctx.knowledge.events.map((event) => event.id),
+          'no-such-record',
+        ),
+      )
+      .map(([button, id]) => button.encode(id)),
     text,
   );
 
@@ -158,6 +197,7 @@ describe('respond on generated interactions', () => {
         fc.oneof(
           { weight: 5, arbitrary: commandLike(InteractionType.ApplicationCommand) },
           { weight: 3, arbitrary: commandLike(InteractionType.ApplicationCommandAutocomplete) },
+          { weight: 2, arbitrary: messageCommandLike() },
           { weight: 3, arbitrary: customId().map((id) => ({ ...press(id), locale: undefined })) },
         ),
         locale,

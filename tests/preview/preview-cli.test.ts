@@ -2,7 +2,13 @@ import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { InteractionResponseType } from 'discord-api-types/v10';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buttonInteraction, commandInteraction, parseCommandLine } from '../../src/cli/command-line.ts';
+import {
+  buttonInteraction,
+  commandInteraction,
+  messageCommandInteraction,
+  parseCommandLine,
+} from '../../src/cli/command-line.ts';
+import { responseAsText } from '../../src/cli/text.ts';
 import { answer } from '../context.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -19,7 +25,7 @@ function preview(...args: string[]): Promise<Run> {
     execFile(
       process.execPath,
       ['--import', 'tsx', 'src/cli/preview.ts', ...args],
-      { cwd: root, timeout: 30_000 },
+      { cwd: root, timeout: 100_000 },
       (error, stdout, stderr) => {
         const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
         resolve({ code, stdout, stderr });
@@ -29,18 +35,23 @@ function preview(...args: string[]): Promise<Run> {
 }
 
 // Spawned together: each process costs about a second to start.
-let runs: Record<'text' | 'json' | 'autocomplete' | 'click' | 'miss' | 'bad', Run>;
+const message = "Thae's memoir says Jo Song-gil feared the reign of terror. 태영호가 말했다.";
+
+let runs: Record<'text' | 'json' | 'autocomplete' | 'click' | 'miss' | 'bad' | 'message' | 'messageBad', Run>;
 beforeAll(async () => {
-  const [text, json, autocomplete, click, miss, bad] = await Promise.all([
+  const [text, json, autocomplete, click, miss, bad, messageJson, messageBad] = await Promise.all([
     preview('/defector name:cho song gil'),
     preview('--json', '/timeline', 'person:"thae yong ho"', 'from:2016'),
     preview('--autocomplete', '--locale', 'ko', '/defector name:태'),
     preview('--json', '--click', 'timeline:2:'),
     preview('--locale', 'ko', '/defector name:qqzzx'),
     preview('/defector nme:jo'),
+    preview('--json', '--locale', 'ko', '--message', message),
+    preview('--message', 'x', '/about'),
   ]);
-  runs = { text, json, autocomplete, click, miss, bad } as typeof runs;
-}, 60_000);
+  runs = { text, json, autocomplete, click, miss, bad, message: messageJson, messageBad } as typeof runs;
+  // Each process loads the data and builds the indexes; on a busy shared machine that takes a while.
+}, 120_000);
 
 describe('npm run preview', () => {
   it('renders a reply as readable text: title, fields, sources, buttons with their ids', () => {
@@ -70,6 +81,25 @@ describe('npm run preview', () => {
     const response = JSON.parse(stdout);
     expect(response.type).toBe(InteractionResponseType.UpdateMessage);
     expect(response).toEqual(answer(buttonInteraction('timeline:2:', 'en-US')));
+  });
+
+  it('runs the message command with --message: exactly the response the core returns', () => {
+    const { code, stdout } = runs.message;
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toEqual(answer(messageCommandInteraction({ content: message }, 'ko')));
+  });
+
+  it('renders the message command as text: private, the list of mentions, the buttons', () => {
+    const text = responseAsText(answer(messageCommandInteraction({ content: message }, 'en-US')));
+    expect(text).toMatch(/^\(only you can see this\)$/m);
+    expect(text).toContain('== Mentioned in this message ==');
+    expect(text).toMatch(/^• \*\*Thae Yong-ho\*\* \(태영호\)$/m);
+    expect(text).toMatch(/^buttons: .*\[Reign of terror\] motive:reign-of-terror/m);
+  });
+
+  it('refuses --message together with a command line', () => {
+    expect(runs.messageBad.code).toBe(2);
+    expect(runs.messageBad.stderr).toContain('--message takes no command line');
   });
 
   it('exits 0 for a miss, which the bot handles', () => {
