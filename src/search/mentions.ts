@@ -1,7 +1,7 @@
 import type { AnyRecord, RecordKind } from '../knowledge/kinds.ts';
 import type { Knowledge } from '../knowledge/knowledge.ts';
 import type { LocalText } from '../knowledge/schema.ts';
-import { foldedWords, foldWord, isHangulWord } from './normalise.ts';
+import { foldWord, isHangulWord, normaliseWords } from './normalise.ts';
 import {
   createPhraseIndex,
   Gap,
@@ -277,7 +277,10 @@ function longestFirst(matches: PhraseMatch<Target>[]): PhraseMatch<Target>[] {
  * titles of more than `MAX_OTHER_RECORDS` other records is how the data talks about everything
  * (`state media`, `United States`), not a sign of its own record.
  */
-function rarelyUsedElsewhere<P extends Phrase<Target>>(knowledge: Knowledge, phrases: P[]): P[] {
+function rarelyUsedElsewhere<P extends Phrase<Target> & { raw: readonly string[] }>(
+  knowledge: Knowledge,
+  phrases: P[],
+): P[] {
   const texts: [string, string[]][] = [
     ...knowledge.people.map((p): [string, string[]] => [
       `person:${p.id}`,
@@ -296,20 +299,35 @@ function rarelyUsedElsewhere<P extends Phrase<Target>>(knowledge: Knowledge, phr
       [...both(e.title), ...both(e.detail.value)],
     ]),
   ];
-  // Each record's text as its folded words between spaces: a phrase is found by plain string search,
-  // which for this purpose (counting records) is as good as the scanner and a good deal cheaper.
-  const folded = texts.map(([record, values]) => [
-    record,
-    ` ${values.map((v) => foldedWords(v).join(' ')).join(' ')} `,
-  ]);
+  // Every record's text as its normalised words between spaces, in one string: a phrase is found
+  // by plain string search, which for counting records is as good as the scanner and much cheaper.
+  const starts: number[] = [];
+  let corpus = '';
+  for (const [, values] of texts) {
+    starts.push(corpus.length);
+    corpus += ` ${values.map((value) => normaliseWords(value).join(' ')).join(' ')} \n`;
+  }
+  const recordAt = (offset: number): number => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if ((starts[mid] ?? 0) <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
+  };
   return phrases.filter((phrase) => {
     const own = `${phrase.target.kind}:${phrase.target.index}`;
-    const last = phrase.words[phrase.words.length - 1] ?? '';
+    const last = phrase.raw[phrase.raw.length - 1] ?? '';
     // A Hangul phrase may be followed by a particle in the same word.
-    const needle = ` ${phrase.words.join(' ')}${isHangulWord(last) ? '' : ' '}`;
-    let others = 0;
-    for (const [record, text] of folded) if (record !== own && text?.includes(needle)) others++;
-    return others <= (phrase.words.length > 1 ? MAX_OTHER_RECORDS : MAX_OTHER_RECORDS_ONE_WORD);
+    const needle = ` ${phrase.raw.join(' ')}${isHangulWord(last) ? '' : ' '}`;
+    const others = new Set<number>();
+    for (let at = corpus.indexOf(needle); at >= 0; at = corpus.indexOf(needle, at + 1)) {
+      const record = recordAt(at);
+      if (texts[record]?.[0] !== own) others.add(record);
+    }
+    return others.size <= (phrase.words.length > 1 ? MAX_OTHER_RECORDS : MAX_OTHER_RECORDS_ONE_WORD);
   });
 }
 
@@ -355,7 +373,9 @@ function rareSurnames(knowledge: Knowledge): SurnameScanner {
       const found: PhraseMatch<Target>[] = [];
       for (let i = 0; i < raw.length; i++) {
         const word = raw[i] ?? '';
-        const romanisedPerson = alone.get(word);
+        // Most words are neither: their length says so without a look-up.
+        if (word.length > 1 && word.length < MIN_SURNAME_LETTERS) continue;
+        const romanisedPerson = word.length === 1 ? undefined : alone.get(word);
         // Not glued to a neighbour (`Thae-hyun`), and not the start of another full name (`Thae Yong-chol`).
         if (
           romanisedPerson !== undefined &&
@@ -365,7 +385,7 @@ function rareSurnames(knowledge: Knowledge): SurnameScanner {
         ) {
           found.push({ start: i, end: i, target: { kind: 'person', index: romanisedPerson } });
         }
-        const hangulPerson = beforeTitle.get(word);
+        const hangulPerson = word.length === 1 ? beforeTitle.get(word) : undefined;
         const next = raw[i + 1];
         if (
           hangulPerson !== undefined &&

@@ -30,7 +30,6 @@ const letterOrDigit = /^[\p{L}\p{N}]$/u;
 const spaces = /^[^\S\n]*\n?[^\S\n]*$/;
 const initialStop = /^\.[^\S\n]*\n?[^\S\n]*$/;
 const latinWord = /^[a-z0-9]+$/;
-const vowels = new Set('aeiouy');
 
 function gapOf(between: string, previous: string | undefined): Gap {
   if (previous === undefined) return Gap.start;
@@ -70,14 +69,16 @@ export function tokenize(text: string): Tokens {
       continue;
     }
     const start = i;
+    // Lower-cased already: a romanised word is ASCII letters and digits only.
+    let romanised = code < 0x80;
     i += width;
     while (i < cleaned.length) {
       const next = cleaned.charCodeAt(i);
       if (!wordCode(next, cleaned, i)) break;
+      if (next >= 0x80) romanised = false;
       i += next >= 0xd800 && next <= 0xdbff ? 2 : 1;
     }
     const found = cleaned.slice(start, i);
-    const romanised = latinWord.test(found);
     // Most gaps are one space: no need to cut them out to know.
     const single = start - gapStart === 1 ? cleaned.charCodeAt(gapStart) : -1;
     gaps.push(
@@ -103,94 +104,17 @@ export function isLatin(folded: string): boolean {
  * written without a space (`태영호씨`, `조성길측`). A Hangul word is a phrase's last word followed
  * by one of these, or nothing.
  */
-const particles = [
-  '이',
-  '가',
-  '은',
-  '는',
-  '을',
-  '를',
-  '의',
-  '에',
-  '도',
-  '만',
-  '와',
-  '과',
-  '로',
-  '으로',
-  '에게',
-  '에게서',
-  '에게는',
-  '에게도',
-  '에게만',
-  '한테',
-  '한테서',
-  '한테는',
-  '께',
-  '께서',
-  '께서는',
-  '와의',
-  '과의',
-  '와는',
-  '과는',
-  '와도',
-  '과도',
-  '로서',
-  '으로서',
-  '로부터',
-  '으로부터',
-  '에서',
-  '에서는',
-  '에서도',
-  '에서의',
-  '에는',
-  '에도',
-  '에의',
-  '부터',
-  '까지',
-  '까지도',
-  '처럼',
-  '같이',
-  '보다',
-  '보다는',
-  '보다도',
-  '이나',
-  '나',
-  '이랑',
-  '랑',
-  '하고',
-  '조차',
-  '마저',
-  '뿐',
-  '밖에',
-  '이다',
-  '다',
-  '였다',
-  '이었다',
-  '이며',
-  '며',
-  '이고',
-  '이라는',
-  '라는',
-  '이라고',
-  '라고',
-  '이란',
-  '란',
-  '이야',
-  '입니다',
-  '이에요',
-  '예요',
-  '이었던',
-  '였던',
-  '이던',
-  '던',
-] as const;
-const titles = ['씨', '님', '측'] as const;
+const particles = `
+  이 가 은 는 을 를 의 에 도 만 와 과 로 으로 에게 에게서 에게는 에게도 에게만 한테 한테서 한테는 께 께서 께서는 와의 과의 와는 과는 와도
+  과도 로서 으로서 로부터 으로부터 에서 에서는 에서도 에서의 에는 에도 에의 부터 까지 까지도 처럼 같이 보다 보다는 보다도 이나 나 이랑 랑 하고
+  조차 마저 뿐 밖에 이다 다 였다 이었다 이며 며 이고 이라는 라는 이라고 라고 이란 란 이야 입니다 이에요 예요 이었던 였던 이던 던`
+  .trim()
+  .split(/\s+/);
+const titles = ['씨', '님', '측'];
 const suffixes: ReadonlySet<string> = new Set([
   ...particles,
   ...titles.flatMap((title) => [title, ...particles.map((particle) => `${title}${particle}`)]),
 ]);
-const maxSuffix = Math.max(...[...suffixes].map((suffix) => suffix.length));
 /**
  * After a phrase of one two-syllable word (`김강`, `이강`), only these endings: a one-syllable ending
  * such as 은, 도 or 인 would as often make a three-syllable name (`이강은`, `김강도`) as a particle.
@@ -201,21 +125,61 @@ const safeAfterShort: ReadonlySet<string> = new Set(
   ),
 );
 
+/** The endings read backwards, letter by letter, so a word's ending is found without cutting it up. */
+interface EndingNode {
+  next: Map<number, EndingNode>;
+  /** The ending that ends here, read forwards. */
+  ending?: string;
+}
+const endings: EndingNode = { next: new Map() };
+for (const suffix of suffixes) {
+  let node = endings;
+  for (let i = suffix.length - 1; i >= 0; i--) {
+    const code = suffix.charCodeAt(i);
+    let child = node.next.get(code);
+    if (child === undefined) {
+      child = { next: new Map() };
+      node.next.set(code, child);
+    }
+    node = child;
+  }
+  node.ending = suffix;
+}
+
+/**
+ * The stems of a word: the word as it stands, and, for a Hangul word, each shorter word it is
+ * followed by an ending after (`태영호에게` gives `태영호에게`, `태영호`). Written into the given
+ * arrays (reused, so a scan allocates nothing for the many words with no ending); returns how many.
+ */
+function collectStems(word: string, stems: string[], suffixesOut: string[]): number {
+  stems[0] = word;
+  suffixesOut[0] = '';
+  let count = 1;
+  let node: EndingNode | undefined = endings;
+  for (let cut = 1; cut < word.length && node !== undefined; cut++) {
+    const code = word.charCodeAt(word.length - cut);
+    if (code < 0xac00 || code > 0xd7a3) break;
+    node = node.next.get(code);
+    if (node?.ending !== undefined) {
+      stems[count] = word.slice(0, word.length - cut);
+      suffixesOut[count] = node.ending;
+      count++;
+    }
+  }
+  return count;
+}
+
 export interface Stem {
   stem: string;
   suffix: string;
 }
 
 /** A word as it stands, and, for a Hangul word, each shorter word it is followed by a particle after. */
-export function stemsOf(folded: string): Stem[] {
-  const stems: Stem[] = [{ stem: folded, suffix: '' }];
-  const last = folded.charCodeAt(folded.length - 1);
-  if (last < 0xac00 || last > 0xd7a3) return stems;
-  for (let length = 1; length <= maxSuffix && length < folded.length; length++) {
-    const suffix = folded.slice(folded.length - length);
-    if (suffixes.has(suffix)) stems.push({ stem: folded.slice(0, folded.length - length), suffix });
-  }
-  return stems;
+export function stemsOf(word: string): Stem[] {
+  const stems: string[] = [];
+  const endingsFound: string[] = [];
+  const count = collectStems(word, stems, endingsFound);
+  return stems.slice(0, count).map((stem, i) => ({ stem, suffix: endingsFound[i] ?? '' }));
 }
 
 /** A phrase as the index keeps it, with what it stands for. */
@@ -246,34 +210,81 @@ interface Entry<T> {
   short: boolean;
 }
 
-function addTo<T>(map: Map<string, Entry<T>[]>, key: string, entry: Entry<T>): void {
-  const list = map.get(key);
-  if (list === undefined) map.set(key, [entry]);
-  else if (!list.some((known) => known.target === entry.target)) list.push(entry);
+/** Hangul phrases this long (in letters, spaces aside) are found run together as well. */
+const MIN_RUN_TOGETHER = 4;
+
+/** A letter-by-letter trie: the phrases that end at a node, and the letters that go on. */
+interface LetterNode<T> {
+  next?: Map<number, LetterNode<T>>;
+  entries?: Entry<T>[];
 }
 
-/** What `openings` holds: a word's first two characters, up to its first space. */
-function opening(text: string): string {
-  const pair = text.slice(0, 2);
-  return pair.endsWith(' ') ? pair.slice(0, 1) : pair;
+/** A word-by-word trie, for Hangul phrases as written (`장성택` → `측근`). */
+interface WordNode<T> {
+  next?: Map<string, WordNode<T>>;
+  entries?: Entry<T>[];
 }
 
-function prefixesOf(key: string, into: Set<string>): void {
-  for (let i = 1; i <= key.length; i++) into.add(key.slice(0, i));
+function addEntry<T>(node: { entries?: Entry<T>[] }, entry: Entry<T>): void {
+  node.entries ??= [];
+  if (!node.entries.some((known) => known.target === entry.target)) node.entries.push(entry);
 }
+
+function addLetters<T>(root: LetterNode<T>, key: string, entry: Entry<T>): void {
+  let node = root;
+  for (let i = 0; i < key.length; i++) {
+    node.next ??= new Map();
+    const code = key.charCodeAt(i);
+    let child = node.next.get(code);
+    if (child === undefined) {
+      child = {};
+      node.next.set(code, child);
+    }
+    node = child;
+  }
+  addEntry(node, entry);
+}
+
+function addWords<T>(root: Map<string, WordNode<T>>, words: readonly string[], entry: Entry<T>): void {
+  let level = root;
+  words.forEach((word, i) => {
+    let node = level.get(word);
+    if (node === undefined) {
+      node = {};
+      level.set(word, node);
+    }
+    if (i === words.length - 1) addEntry(node, entry);
+    else {
+      node.next ??= new Map();
+      level = node.next;
+    }
+  });
+}
+
+const isVowel = (code: number) =>
+  code === 0x61 || code === 0x65 || code === 0x69 || code === 0x6f || code === 0x75 || code === 0x79;
 
 /**
- * Romanised phrases are kept run together (`josonggir`), with every prefix, so the text may split
+ * Romanised phrases are kept run together (`josonggir`), letter by letter, so the text may split
  * them anywhere; Hangul ones word by word (`장성택 측근`), and run together too when four
- * syllables or longer (`공포 정치` = `공포정치`), where a split is only a matter of spacing.
+ * syllables or longer (`공포 정치` = `공포정치`), where a split is only a matter of spacing. A scan
+ * walks these tries with the words of the text, so it builds no strings to look up.
  */
 export function createPhraseIndex<T>(phrases: Iterable<Phrase<T>>): PhraseIndex<T> {
-  const latin = new Map<string, Entry<T>[]>();
-  const latinPrefixes = new Set<string>();
-  const spaced = new Map<string, Entry<T>[]>();
-  const spacedPrefixes = new Set<string>();
-  const unspaced = new Map<string, Entry<T>[]>();
-  const unspacedPrefixes = new Set<string>();
+  const latin: LetterNode<T> = {};
+  const hangulWords = new Map<string, WordNode<T>>();
+  const hangulTogether: LetterNode<T> = {};
+  /** The first two letters of each Hangul phrase's first word (-1: a one-letter word), to skip words quickly. */
+  const openings = new Map<number, Set<number>>();
+  const opens = (word: string) => {
+    const seconds = openings.get(word.charCodeAt(0));
+    return seconds?.has(word.length > 1 ? word.charCodeAt(1) : -1) === true;
+  };
+  const addOpening = (word: string) => {
+    const seconds = openings.get(word.charCodeAt(0)) ?? new Set<number>();
+    seconds.add(word.length > 1 ? word.charCodeAt(1) : -1);
+    openings.set(word.charCodeAt(0), seconds);
+  };
 
   for (const { words, target, acrossBreaks } of phrases) {
     if (words.length === 0) continue;
@@ -285,41 +296,25 @@ export function createPhraseIndex<T>(phrases: Iterable<Phrase<T>>): PhraseIndex<
     };
     if (words.every(isLatin)) {
       // The parts joined, and the whole folded at once: a run-together spelling is folded whole.
-      for (const key of new Set([joinWords(words), foldWord(words.join(''))])) {
-        addTo(latin, key, entry);
-        prefixesOf(key, latinPrefixes);
-      }
+      for (const key of new Set([joinWords(words), foldWord(words.join(''))])) addLetters(latin, key, entry);
       continue;
     }
-    const key = words.join(' ');
-    addTo(spaced, key, entry);
-    for (let i = 1; i <= words.length; i++) spacedPrefixes.add(words.slice(0, i).join(' '));
+    addWords(hangulWords, words, entry);
+    addOpening(words[0] ?? '');
     const together = words.join('');
-    if (together.length >= 4) {
-      addTo(unspaced, together, entry);
-      prefixesOf(together, unspacedPrefixes);
+    if (together.length >= MIN_RUN_TOGETHER) {
+      addLetters(hangulTogether, together, entry);
+      // A run-together form may be split anywhere in the text: any two-letter start opens it.
+      for (let i = 1; i < together.length; i++) addOpening(together.slice(0, i + 1));
     }
   }
-
-  /**
-   * The first two characters of every Hangul or mixed phrase (its first word's, when that is
-   * shorter): a word of the text that starts with none of them starts no phrase, particles or not.
-   */
-  const openings = new Set([...spacedPrefixes, ...unspacedPrefixes].map((prefix) => opening(prefix)));
 
   function scan(tokens: Tokens): PhraseMatch<T>[] {
     const { words, gaps, latin: isRomanised } = tokens;
     const n = words.length;
     const found: PhraseMatch<T>[] = [];
-    const stemList: (Stem[] | undefined)[] = new Array(n);
-    const stems = (at: number): Stem[] => {
-      let known = stemList[at];
-      if (known === undefined) {
-        known = stemsOf(words[at] ?? '');
-        stemList[at] = known;
-      }
-      return known;
-    };
+    const stems: string[] = [];
+    const stemEndings: string[] = [];
     /** A match must not be glued by a hyphen to the word before or after it (`Kim Kang-il`). */
     const wholeWords = (start: number, end: number) =>
       gaps[start] !== Gap.hyphen && (end + 1 >= n || gaps[end + 1] !== Gap.hyphen);
@@ -342,39 +337,50 @@ export function createPhraseIndex<T>(phrases: Iterable<Phrase<T>>): PhraseIndex<
       const first = words[start] ?? '';
       // Romanised: the words run together, however the text splits them. Folded words hold no
       // doubled vowel, so running two together can only double one where they meet (`joinWords`).
-      if (isRomanised[start] && latinPrefixes.has(first)) {
-        let joined = '';
+      if (isRomanised[start]) {
+        let node: LetterNode<T> | undefined = latin;
         let crossed = false;
-        for (let end = start; end < n && isRomanised[end]; end++) {
+        let last = -1;
+        for (let end = start; end < n && isRomanised[end] && node !== undefined; end++) {
           const current = words[end] ?? '';
           if (end > start && gaps[end] === Gap.break) crossed = true;
-          joined =
-            end === start
-              ? current
-              : joined +
-                (joined.endsWith(current.charAt(0)) && vowels.has(current.charAt(0))
-                  ? current.slice(1)
-                  : current);
-          if (!latinPrefixes.has(joined)) break;
-          take(latin.get(joined), start, end, crossed);
+          const from = end > start && current.charCodeAt(0) === last && isVowel(last) ? 1 : 0;
+          for (let c = from; c < current.length && node !== undefined; c++) {
+            node = node.next?.get(current.charCodeAt(c));
+          }
+          if (node === undefined) break;
+          last = current.charCodeAt(current.length - 1);
+          take(node.entries, start, end, crossed);
         }
       }
       // Hangul and mixed: word by word, or run together; the last word may carry a particle.
-      if (!openings.has(opening(first))) continue;
-      if (isRomanised[start] && !spacedPrefixes.has(first) && !unspacedPrefixes.has(first)) continue;
-      let withSpaces = '';
-      let together = '';
+      if (!opens(first)) continue;
+      let level: Map<string, WordNode<T>> | undefined = hangulWords;
+      // A run-together form starts with a word of two letters or more: `이 강` is not `이강`.
+      let letters: LetterNode<T> | undefined = first.length >= 2 ? hangulTogether : undefined;
       let crossed = false;
-      for (let end = start; end < n; end++) {
+      for (let end = start; end < n && (level !== undefined || letters !== undefined); end++) {
         const current = words[end] ?? '';
         if (end > start && gaps[end] === Gap.break) crossed = true;
-        for (const { stem, suffix } of stems(end)) {
-          take(spaced.get(end === start ? stem : `${withSpaces} ${stem}`), start, end, crossed, suffix);
-          take(unspaced.get(together + stem), start, end, crossed, suffix);
+        const count = collectStems(current, stems, stemEndings);
+        if (level !== undefined) {
+          for (let k = 0; k < count; k++) {
+            take(level.get(stems[k] ?? '')?.entries, start, end, crossed, stemEndings[k]);
+          }
+          level = level.get(current)?.next;
         }
-        withSpaces = end === start ? current : `${withSpaces} ${current}`;
-        together += current;
-        if (!spacedPrefixes.has(withSpaces) && !unspacedPrefixes.has(together)) break;
+        if (letters !== undefined) {
+          // Walk the word's letters; wherever a phrase ends, what is left must be an ending.
+          for (let c = 0; c < current.length && letters !== undefined; c++) {
+            letters = letters.next?.get(current.charCodeAt(c));
+            // One word may be a phrase run together (`장성택측근`); one-word phrases are found twice, harmlessly.
+            if (letters?.entries === undefined) continue;
+            for (let k = 0; k < count; k++) {
+              if ((stems[k] ?? '').length === c + 1)
+                take(letters.entries, start, end, crossed, stemEndings[k]);
+            }
+          }
+        }
       }
     }
     return found;

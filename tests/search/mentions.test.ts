@@ -111,6 +111,9 @@ describe('what a message mentions: people', () => {
     ['Hwang Jang-yeop', 'hwang-jang-yop'],
     ['Kenneth H. Rowe', 'no-kum-sok'],
     ['Jang Song-thaek’s aide', 'jang-song-thaek-aide-2013'],
+    ['장성택 측근', 'jang-song-thaek-aide-2013'],
+    ['장성택측근이', 'jang-song-thaek-aide-2013'],
+    ['Colonel Kang', 'colonel-kang-state-security-2018'],
   ])('%s is %s', (text, id) => {
     expect(people(`A report on ${text} today.`)).toEqual([`person:${id}`]);
   });
@@ -197,6 +200,8 @@ describe('what a message mentions: motives, responses and events', () => {
     ['해외 공관의 생활고', 'motive:poverty-abroad'],
     ['the missile talks were called off', 'response:missile-talks-cancelled'],
     ['서로를 감시하는 상호 감시 체계', 'response:mutual-surveillance-after-kim-jong-nam'],
+    ['상호감시가 심해졌다', 'response:mutual-surveillance-after-kim-jong-nam'],
+    ['공포 정치를 피해', 'motive:reign-of-terror'],
     ['Reign of Terror', 'motive:reign-of-terror'],
   ])('%s finds %s', (text, id) => {
     expect(mentioned(text)).toEqual([id]);
