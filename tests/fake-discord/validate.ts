@@ -1,3 +1,5 @@
+import { ApplicationCommandType, RESTJSONErrorCodes } from 'discord-api-types/v10';
+
 /**
  * Discord's limits on what a bot sends, checked the way the API does, so a bot bug shows up as the same
  * 400 (code 50035, or 50006 for an empty message) that production would return.
@@ -14,7 +16,14 @@ const text = (value: unknown): string => (typeof value === 'string' ? value : ''
 
 function invalid(problems: Record<string, string>): DiscordError | null {
   if (Object.keys(problems).length === 0) return null;
-  return { status: 400, body: { message: 'Invalid Form Body', code: 50035, errors: problems } };
+  return {
+    status: 400,
+    body: {
+      message: 'Invalid Form Body',
+      code: RESTJSONErrorCodes.InvalidFormBodyOrContentType,
+      errors: problems,
+    },
+  };
 }
 
 function tooLong(problems: Record<string, string>, path: string, value: unknown, max: number): void {
@@ -82,7 +91,10 @@ export function checkMessage(body: unknown, creating: boolean): DiscordError | n
     (Array.isArray(body.attachments) && body.attachments.length > 0) ||
     isObject(body.poll);
   if (creating && !hasSomething)
-    return { status: 400, body: { message: 'Cannot send an empty message', code: 50006 } };
+    return {
+      status: 400,
+      body: { message: 'Cannot send an empty message', code: RESTJSONErrorCodes.CannotSendAnEmptyMessage },
+    };
   return null;
 }
 
@@ -146,8 +158,8 @@ export function checkCommands(body: unknown): DiscordError | null {
       problems[String(i)] = 'Expected an object';
       return;
     }
-    const type = typeof command.type === 'number' ? command.type : 1;
-    checkNamed(problems, command, String(i), type === 1);
+    const type = typeof command.type === 'number' ? command.type : ApplicationCommandType.ChatInput;
+    checkNamed(problems, command, String(i), type === ApplicationCommandType.ChatInput);
   });
   return invalid(problems);
 }
