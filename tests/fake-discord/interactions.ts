@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import {
+  type APIApplicationCommandInteractionDataBasicOption,
   type APIApplicationCommandInteractionDataOption,
   type APIInteraction,
   type APIMessage,
@@ -72,16 +73,22 @@ export function buildInteraction(
 /** Option values as a test writes them; the option type is inferred (string, integer, boolean, number). */
 export type OptionValues = Record<string, string | number | boolean>;
 
-function toOption(name: string, value: string | number | boolean, focused: boolean) {
-  const type =
-    typeof value === 'string'
-      ? ApplicationCommandOptionType.String
-      : typeof value === 'boolean'
-        ? ApplicationCommandOptionType.Boolean
-        : Number.isInteger(value)
-          ? ApplicationCommandOptionType.Integer
-          : ApplicationCommandOptionType.Number;
-  return { name, type, value, ...(focused ? { focused: true } : {}) };
+/** `values` as the options Discord sends; `focused` names the one being typed (autocomplete). */
+export function optionsOf(
+  values: OptionValues,
+  focused?: string,
+): APIApplicationCommandInteractionDataBasicOption[] {
+  return Object.entries(values).map(([name, value]) => {
+    const type =
+      typeof value === 'string'
+        ? ApplicationCommandOptionType.String
+        : typeof value === 'boolean'
+          ? ApplicationCommandOptionType.Boolean
+          : Number.isInteger(value)
+            ? ApplicationCommandOptionType.Integer
+            : ApplicationCommandOptionType.Number;
+    return { name, type, value, ...(name === focused ? { focused: true } : {}) };
+  }) as APIApplicationCommandInteractionDataBasicOption[];
 }
 
 /** Nests options under a subcommand when the name is `command sub`, as Discord does. */
@@ -108,11 +115,7 @@ export function commandIdFor(name: string): string {
 
 /** `/name opt:value` — `name` may be `"command subcommand"`. */
 export function chatInput(name: string, options: OptionValues = {}): InteractionPartial {
-  const list = Object.entries(options).map(([key, value]) => toOption(key, value, false));
-  return {
-    type: InteractionType.ApplicationCommand,
-    data: commandData(name, list as APIApplicationCommandInteractionDataOption[]),
-  };
+  return { type: InteractionType.ApplicationCommand, data: commandData(name, optionsOf(options)) };
 }
 
 /** Typing into option `focused` of `/name`; the other options are already filled in. */
@@ -122,14 +125,8 @@ export function autocomplete(
   typed: string,
   others: OptionValues = {},
 ): InteractionPartial {
-  const list = [
-    ...Object.entries(others).map(([key, value]) => toOption(key, value, false)),
-    toOption(focused, typed, true),
-  ];
-  return {
-    type: InteractionType.ApplicationCommandAutocomplete,
-    data: commandData(name, list as APIApplicationCommandInteractionDataOption[]),
-  };
+  const options = optionsOf({ ...others, [focused]: typed }, focused);
+  return { type: InteractionType.ApplicationCommandAutocomplete, data: commandData(name, options) };
 }
 
 /** A press on button `customId` of `message` (e.g. one the bot sent earlier, from `fake.messages`). */
