@@ -16,7 +16,7 @@ export function recordName(lang: Lang, record: Motive | RegimeResponse): string 
   return bilingual(lang, record.name, record.hangul);
 }
 
-export function placeName(lang: Lang, place: Place | undefined, id: string): string {
+function placeName(lang: Lang, place: Place | undefined, id: string): string {
   if (!place) return id;
   return lang === 'ko' ? place.hangul : place.name;
 }
