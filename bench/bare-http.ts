@@ -1,5 +1,6 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { InteractionResponseType } from 'discord-api-types/v10';
 import {
   checkSignatureHeaders,
   ed25519PublicKey,
@@ -13,7 +14,7 @@ import {
  */
 
 const key = ed25519PublicKey(process.env.DISCORD_PUBLIC_KEY ?? '');
-const pong = JSON.stringify({ type: 1 });
+const pong = JSON.stringify({ type: InteractionResponseType.Pong });
 
 const server = createServer((req, res) => {
   const chunks: Buffer[] = [];

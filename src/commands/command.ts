@@ -22,7 +22,7 @@ import type { BotContext } from './context.ts';
  */
 
 /** Free text from users: autocompleted, and no longer than any name in the data needs. */
-export const freeTextMaxLength = 100;
+const freeTextMaxLength = 100;
 
 export interface Texts<N extends string = string> {
   name: N;

@@ -11,7 +11,7 @@ import { cardButton, personButtons, whyButton } from './person-buttons.ts';
 import { resolve } from './resolve.ts';
 import { alsoMatching, missReply } from './suggestions.ts';
 
-export function personCard(ctx: BotContext, lang: Lang, person: Person): Reply {
+function personCard(ctx: BotContext, lang: Lang, person: Person): Reply {
   return {
     embeds: [personEmbed({ knowledge: ctx.knowledge, lang }, person)],
     buttons: personButtons(lang, person, 'card'),

@@ -20,7 +20,7 @@ const headingRoom = 400;
 /** Paginations remembered: each is a pure function of the frozen data, the filter and the language. */
 const paginations = lruCache<readonly (readonly TimelineEvent[])[]>(256);
 /** From the first known diplomatic defection (1956) to a little past today, with room either side. */
-export const yearBounds = { min: 1945, max: 2035 } as const;
+const yearBounds = { min: 1945, max: 2035 } as const;
 
 function yearOf(event: TimelineEvent): number {
   return Number(event.date.value.slice(0, 4));
@@ -57,12 +57,7 @@ function paginate(render: RenderContext, events: readonly TimelineEvent[]): Time
 }
 
 /** One page of the (already date-sorted) events, with Previous / Next carrying page and filters. */
-export function timelinePage(
-  ctx: BotContext,
-  lang: Lang,
-  requestedPage: number,
-  filter: TimelineFilter,
-): Reply {
+function timelinePage(ctx: BotContext, lang: Lang, requestedPage: number, filter: TimelineFilter): Reply {
   const t = strings(lang);
   const person = filter.person === undefined ? undefined : ctx.knowledge.byId.people.get(filter.person);
   if (filter.person !== undefined && !person) return notice(t.goneRecord);

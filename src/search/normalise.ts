@@ -74,7 +74,7 @@ export function normaliseWords(text: string): string[] {
 }
 
 /** Folds one normalised word; words with anything but ASCII letters and digits (Hangul) are kept as they are. */
-export function foldWord(word: string): string {
+function foldWord(word: string): string {
   const known = foldCache.get(word);
   if (known !== undefined) return known;
   let folded = word;
@@ -106,7 +106,7 @@ export function queryWords(query: string): string[] {
 
 const hangulSyllable = /^[\uac00-\ud7a3]+$/;
 
-export function isHangulWord(word: string): boolean {
+function isHangulWord(word: string): boolean {
   return hangulSyllable.test(word);
 }
 

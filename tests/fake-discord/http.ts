@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { RESTJSONErrorCodes } from 'discord-api-types/v10';
 import { type RecordedRequest, type RestState, route, takeFault } from './rest.ts';
 
 /**
@@ -36,7 +37,9 @@ export function restHandler(state: RestState, requests: RecordedRequest[], onRec
   return (req: IncomingMessage, res: ServerResponse): void => {
     serve(req, res).catch((error: unknown) => {
       if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ message: `fake-discord: ${String(error)}`, code: 0 }));
+      res.end(
+        JSON.stringify({ message: `fake-discord: ${String(error)}`, code: RESTJSONErrorCodes.GeneralError }),
+      );
     });
   };
 }

@@ -47,7 +47,7 @@
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { APIInteraction, APIMessage, APIUser } from 'discord-api-types/v10';
+import { type APIInteraction, type APIMessage, type APIUser, GatewayOpcodes } from 'discord-api-types/v10';
 import { WebSocketServer } from 'ws';
 import {
   Gateway,
@@ -225,11 +225,11 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     faults: {
       close: (code, shard = 0) => live(shard).close(code),
       drop: (shard = 0) => live(shard).drop(),
-      reconnect: (shard = 0) => live(shard).send(7, null),
+      reconnect: (shard = 0) => live(shard).send(GatewayOpcodes.Reconnect, null),
       invalidSession(resumable, shard = 0) {
         const connection = live(shard);
         if (!resumable) connection.invalidate();
-        connection.send(9, resumable);
+        connection.send(GatewayOpcodes.InvalidSession, resumable);
       },
       stopHeartbeatAcks: (shard = 0) => live(shard).stopAcks(),
       restStatus(status, count, opts = {}) {

@@ -9,8 +9,8 @@ import { createBotHttpServer, healthReport } from '../../src/transports/http/end
 import type { InteractionsServer } from '../../src/transports/http/server.ts';
 import { version } from '../../src/version.ts';
 import { answer, ctx as context } from '../context.ts';
+import { slash, typing } from '../interactions/build.ts';
 import { call, generateTestKeys, postSigned } from './client.ts';
-import { autocomplete, command } from './interactions.ts';
 
 /** The endpoint wired to the real core and the real data in data/. */
 
@@ -37,7 +37,7 @@ function person(index: number) {
 describe('the endpoint answers with the core', () => {
   it('returns the person card for /defector', async () => {
     const someone = person(0);
-    const interaction = command('defector', [{ name: 'name', type: 3, value: someone.id }]);
+    const interaction = slash('defector', { name: someone.id });
     const reply = await postSigned(port, keys, interaction);
 
     expect(reply.status).toBe(200);
@@ -50,7 +50,7 @@ describe('the endpoint answers with the core', () => {
 
   it('returns the Korean card for a Korean client', async () => {
     const someone = person(1);
-    const interaction = command('defector', [{ name: 'name', type: 3, value: someone.id }], 'ko');
+    const interaction = slash('defector', { name: someone.id }, 'ko');
     const body = JSON.parse((await postSigned(port, keys, interaction)).text);
     expect(body).toEqual(answer(interaction));
     expect(body.data.embeds[0].title).toContain(someone.hangul);
@@ -59,7 +59,7 @@ describe('the endpoint answers with the core', () => {
   it('returns autocomplete choices while the name is being typed', async () => {
     const someone = person(0);
     const typed = someone.name.slice(0, 4);
-    const interaction = autocomplete('defector', [{ name: 'name', type: 3, value: typed, focused: true }]);
+    const interaction = typing('defector', { name: typed }, 'name');
     const body = JSON.parse(
       (await postSigned(port, keys, interaction)).text,
     ) as APIApplicationCommandAutocompleteResponse;
@@ -70,10 +70,8 @@ describe('the endpoint answers with the core', () => {
   it('answers 200 concurrent commands, each with its own card', async () => {
     const interactions = Array.from({ length: 200 }, (_, i) =>
       i % 2 === 0
-        ? command('defector', [{ name: 'name', type: 3, value: person(i).id }])
-        : autocomplete('defector', [
-            { name: 'name', type: 3, value: person(i).name.slice(0, 3), focused: true },
-          ]),
+        ? slash('defector', { name: person(i).id })
+        : typing('defector', { name: person(i).name.slice(0, 3) }, 'name'),
     );
     const replies = await Promise.all(interactions.map((interaction) => postSigned(port, keys, interaction)));
     replies.forEach((reply, i) => {

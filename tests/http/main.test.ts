@@ -3,9 +3,9 @@ import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { InteractionResponseType } from 'discord-api-types/v10';
 import { afterEach, describe, expect, it } from 'vitest';
+import { ping } from '../interactions/build.ts';
 import { npmScriptCommand } from '../npm-script.ts';
 import { generateTestKeys, halfSentPost } from './client.ts';
-import { ping } from './interactions.ts';
 
 /** `npm run serve` as a real child process (the built `dist/`, minus npm): start-up, SIGTERM drain, exit codes. */
 

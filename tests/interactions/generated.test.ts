@@ -3,6 +3,7 @@ import {
   type APIInteraction,
   type APIInteractionResponse,
   ApplicationCommandOptionType,
+  ApplicationCommandType,
   InteractionType,
 } from 'discord-api-types/v10';
 import fc from 'fast-check';
@@ -102,7 +103,7 @@ function commandLike(
       type,
       data: {
         id: '1',
-        type: 1,
+        type: ApplicationCommandType.ChatInput,
         name: definition.name,
         options: given.map(([name, optionValue, focused]) => ({
           name,
