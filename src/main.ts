@@ -2,6 +2,8 @@ import { fileURLToPath } from 'node:url';
 import { type GatewayConfig, gatewayConfig, httpConfig } from './config.ts';
 import { loadBotContext } from './interactions/context.ts';
 import { respond } from './interactions/respond.ts';
+import { loadKnowledge } from './knowledge/load.ts';
+import { exitOnDataError } from './knowledge/problems.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { createGateway } from './transports/gateway.ts';
 import type { InteractionHandler } from './transports/gateway-answer.ts';
@@ -94,7 +96,13 @@ async function main(): Promise<void> {
     const logger = createLogger(config.LOG_LEVEL);
     logProcessErrors(logger);
     const { runHttpServer } = await import('./transports/http.ts');
-    await runHttpServer(config, logger);
+    try {
+      await runHttpServer(config, logger);
+    } catch (err) {
+      exitOnDataError(err);
+      logger.fatal({ err }, 'start-up failed');
+      process.exit(1);
+    }
     return;
   }
 
@@ -103,6 +111,9 @@ async function main(): Promise<void> {
   logProcessErrors(logger);
   try {
     if (config.DISCORD_SHARDS && !isShardChild) {
+      // Checked here too, so bad data stops start-up once with the report, before any shard is spawned
+      // (each shard would print it and die, and the manager would respawn them).
+      await loadKnowledge(config.DATA_DIR);
       const manager = createShardManager({
         file: fileURLToPath(import.meta.url),
         token: config.DISCORD_TOKEN,
@@ -117,6 +128,7 @@ async function main(): Promise<void> {
       await runGatewayProcess(config, logger);
     }
   } catch (err) {
+    exitOnDataError(err);
     logger.fatal({ err }, 'start-up failed');
     process.exit(1);
   }

@@ -17,14 +17,34 @@ export function formatProblem(problem: DataProblem): string {
     : `${problem.file}: ${where}: ${problem.message}`;
 }
 
+/**
+ * The report `npm run check-data` and start-up both print (on stderr) for bad data: a line naming
+ * the folder and the count, then one line per problem. One function, so the two cannot drift apart.
+ */
+export function formatDataReport(dir: string, problems: readonly DataProblem[]): string {
+  return [`${dir}: ${problems.length} problem(s)`, ...problems.map((p) => `  ${formatProblem(p)}`)].join(
+    '\n',
+  );
+}
+
+/**
+ * What start-up does with an error from loading the data: for bad data, print check-data's report
+ * on stderr and exit 1 (a JSON log line with a stack trace would bury the one line per problem);
+ * any other error is left to the caller.
+ */
+export function exitOnDataError(error: unknown): void {
+  if (!(error instanceof DataError)) return;
+  console.error(formatDataReport(error.dir, error.problems));
+  process.exit(1);
+}
+
 /** Thrown by the loader with every problem found in one run, so a maintainer fixes them all at once. */
 export class DataError extends Error {
   constructor(
     readonly dir: string,
     readonly problems: readonly DataProblem[],
   ) {
-    const count = problems.length === 1 ? '1 problem' : `${problems.length} problems`;
-    super(`The data in ${dir} has ${count}:\n${problems.map((p) => `  ${formatProblem(p)}`).join('\n')}`);
+    super(formatDataReport(dir, problems));
     this.name = 'DataError';
   }
 }

@@ -1,4 +1,5 @@
 import { httpConfig } from '../config.ts';
+import { exitOnDataError } from '../knowledge/problems.ts';
 import { createLogger } from '../logger.ts';
 import { configOrExit, loadDotEnv } from './gateway-env.ts';
 import { runHttpServer } from './http.ts';
@@ -12,6 +13,7 @@ process.on('unhandledRejection', (err) => logger.error({ err }, 'unhandled promi
 try {
   await runHttpServer(config, logger);
 } catch (err) {
+  exitOnDataError(err);
   logger.fatal({ err }, 'start-up failed');
   process.exit(1);
 }

@@ -6,6 +6,8 @@ import { promisify } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { defaultDataDir, loadKnowledge } from '../../src/knowledge/load.ts';
 import { DataError, formatProblem } from '../../src/knowledge/problems.ts';
+import { startNpmScript } from '../e2e/bot-process.ts';
+import { generateTestKeys } from '../http/client.ts';
 
 const run = promisify(execFile);
 
@@ -218,5 +220,50 @@ describe('npm run check-data', () => {
     expect(failure?.stderr).toContain(
       `people.json: ${id}.defection.to: unknown id "nowhere" (no such record in places.json)`,
     );
+  });
+});
+
+describe('start-up with bad data', () => {
+  /** What check-data prints for the damaged copy: start-up must print exactly this. */
+  async function checkDataReport(): Promise<string> {
+    const script = path.resolve('src/knowledge/check-data.ts');
+    const failure = await run(process.execPath, ['--import', 'tsx', script, dir]).then(
+      () => undefined,
+      (e: { code: number; stderr: string }) => e,
+    );
+    expect(failure?.code).toBe(1);
+    return failure?.stderr ?? '';
+  }
+
+  async function damage(): Promise<void> {
+    await edit('people.json', (people) => {
+      (first(people).defection as { to: string }).to = 'nowhere';
+    });
+    await edit('events.json', (events) => {
+      first(events).places = ['atlantis'];
+    });
+  }
+
+  const publicKey = generateTestKeys().publicKeyHex;
+  const unreachable = 'http://127.0.0.1:9/api';
+  it.each([
+    ['npm start', 'start', { DISCORD_TOKEN: 'test-token', DISCORD_API_URL: unreachable }],
+    [
+      'npm start, sharded',
+      'start',
+      { DISCORD_TOKEN: 'test-token', DISCORD_API_URL: unreachable, DISCORD_SHARDS: '2' },
+    ],
+    ['npm start, MODE=http', 'start', { MODE: 'http', DISCORD_PUBLIC_KEY: publicKey, PORT: '8787' }],
+    ['npm run serve', 'serve', { DISCORD_PUBLIC_KEY: publicKey, PORT: '8787' }],
+  ])('%s prints check-data report to stderr and exits 1, without a stack trace', async (_, script, env) => {
+    await damage();
+    const expected = await checkDataReport();
+    expect(expected.split('\n').filter(Boolean)).toHaveLength(3);
+    const bot = startNpmScript(script, { ...env, DATA_DIR: dir, HOST: '127.0.0.1' });
+    const { code } = await bot.exited;
+    expect(code).toBe(1);
+    expect(bot.stderr()).toBe(expected);
+    expect(bot.logs.filter((line) => (line.level ?? 0) >= 50)).toEqual([]);
+    expect(`${bot.stderr()}${JSON.stringify(bot.logs)}`).not.toMatch(/\n\s+at |"stack"/);
   });
 });
