@@ -1,10 +1,10 @@
-import { readFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
 import { jsonErrorOffset } from './json-error.ts';
 import type { Knowledge } from './knowledge.ts';
-import { DataError, type DataProblem, formatPath } from './problems.ts';
+import { DataError, type DataProblem, dataLimits, formatPath } from './problems.ts';
 import { type DataKind, dataFiles, type Person, type RegimeResponse, type TimelineEvent } from './schema.ts';
 
 export const defaultDataDir = fileURLToPath(new URL('../../data/', import.meta.url));
@@ -45,9 +45,14 @@ async function readRecords<K extends DataKind>(
   problems: DataProblem[],
 ): Promise<FileContents<K> | undefined> {
   const { file, schema } = dataFiles[kind];
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = await readFile(path.join(dir, file), 'utf8');
+    const read = await readCapped(path.join(dir, file));
+    if (typeof read === 'string') {
+      problems.push({ file, message: read });
+      return undefined;
+    }
+    bytes = read;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const message =
@@ -55,6 +60,7 @@ async function readRecords<K extends DataKind>(
     problems.push({ file, message });
     return undefined;
   }
+  const text = bytes.toString('utf8');
   if (text.trim() === '') {
     problems.push({ file, message: 'file is empty; expected a JSON array of records ([] for none)' });
     return undefined;
@@ -96,6 +102,35 @@ async function readRecords<K extends DataKind>(
     }
   });
   return { records, ids };
+}
+
+const thousands = new Intl.NumberFormat('en-US');
+
+/**
+ * The file's bytes, or why it is refused. The size is checked before a byte is read, and the read
+ * stops one byte past the cap, so even a file that grows in between never reaches memory whole.
+ */
+async function readCapped(file: string): Promise<Buffer | string> {
+  const cap = dataLimits.fileBytes;
+  const tooLarge = (size: number) =>
+    `file is ${thousands.format(size)} bytes; a data file may be at most ${cap / 1024 / 1024} MiB (${thousands.format(cap)} bytes)`;
+  const handle = await open(file, 'r');
+  try {
+    const stat = await handle.stat();
+    if (!stat.isFile()) return 'not a regular file';
+    if (stat.size > cap) return tooLarge(stat.size);
+    const buffer = Buffer.allocUnsafe(cap + 1);
+    let length = 0;
+    while (length < buffer.length) {
+      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
+      if (bytesRead === 0) break;
+      length += bytesRead;
+    }
+    if (length > cap) return tooLarge(Math.max((await handle.stat()).size, length));
+    return buffer.subarray(0, length);
+  } finally {
+    await handle.close();
+  }
 }
 
 function missingFieldMessage(issue: { code?: string; input?: unknown }): string | undefined {

@@ -1,3 +1,17 @@
+/**
+ * How big the data may get, in one place: the loader checks the file size before reading a byte, and
+ * the schema (src/knowledge/schema.ts) checks every text, so check-data and start-up refuse the same.
+ * A file far past these (50 MB) would otherwise exhaust the bot's 128 MB heap while it builds the
+ * search index, after check-data had passed it. The shipped files are under 30 KB; the longest text,
+ * a few hundred characters.
+ */
+export const dataLimits = {
+  /** Bytes per data file. */
+  fileBytes: 2 * 1024 * 1024,
+  /** Characters (UTF-16 code units) per text field, after trimming. */
+  textChars: 4000,
+} as const;
+
 /** One thing wrong with the data, located as precisely as the data allows. */
 export interface DataProblem {
   /** The data file, e.g. `people.json`. */

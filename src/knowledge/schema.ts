@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { dataLimits } from './problems.ts';
 
 /**
  * The shape of everything in `data/`. Types used across the bot are inferred from these
@@ -10,7 +11,11 @@ export const idSchema = z
   .string()
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected a lower-case slug such as thae-yong-ho');
 
-export const textSchema = z.string().trim().min(1, 'expected non-empty text');
+export const textSchema = z
+  .string()
+  .trim()
+  .min(1, 'expected non-empty text')
+  .max(dataLimits.textChars, `expected at most ${dataLimits.textChars} characters`);
 
 /** Partial ISO dates (`1991`, `1991-06`, `2016-08-17`): they sort correctly as plain strings. */
 export const partialDateSchema = z

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -223,18 +223,34 @@ describe('npm run check-data', () => {
   });
 });
 
-describe('start-up with bad data', () => {
-  /** What check-data prints for the damaged copy: start-up must print exactly this. */
-  async function checkDataReport(): Promise<string> {
-    const script = path.resolve('src/knowledge/check-data.ts');
-    const failure = await run(process.execPath, ['--import', 'tsx', script, dir]).then(
-      () => undefined,
-      (e: { code: number; stderr: string }) => e,
-    );
-    expect(failure?.code).toBe(1);
-    return failure?.stderr ?? '';
-  }
+/** check-data's stderr for the copy in `dir`; it must exit 1. */
+async function checkDataFails(): Promise<string> {
+  const script = path.resolve('src/knowledge/check-data.ts');
+  const failure = await run(process.execPath, ['--import', 'tsx', script, dir]).then(
+    () => undefined,
+    (e: { code: number; stderr: string }) => e,
+  );
+  expect(failure?.code).toBe(1);
+  return failure?.stderr ?? '';
+}
 
+const unreachable = 'http://127.0.0.1:9/api';
+const gatewayEnv = { DISCORD_TOKEN: 'test-token', DISCORD_API_URL: unreachable };
+
+/**
+ * Starts an npm script as npm runs it (built `dist/`, the 128 MB heap cap) on the copy in `dir`:
+ * it must print exactly check-data's `report` on stderr and exit 1, with no stack trace and no fatal log.
+ */
+async function startUpFails(report: string, script = 'start', env: Record<string, string> = gatewayEnv) {
+  const bot = startNpmScript(script, { ...env, DATA_DIR: dir, HOST: '127.0.0.1' });
+  const { code } = await bot.exited;
+  expect(bot.stderr()).toBe(report);
+  expect(code).toBe(1);
+  expect(bot.logs.filter((line) => (line.level ?? 0) >= 50)).toEqual([]);
+  expect(`${bot.stderr()}${JSON.stringify(bot.logs)}`).not.toMatch(/\n\s+at |"stack"/);
+}
+
+describe('start-up with bad data', () => {
   async function damage(): Promise<void> {
     await edit('people.json', (people) => {
       (first(people).defection as { to: string }).to = 'nowhere';
@@ -245,25 +261,79 @@ describe('start-up with bad data', () => {
   }
 
   const publicKey = generateTestKeys().publicKeyHex;
-  const unreachable = 'http://127.0.0.1:9/api';
   it.each([
-    ['npm start', 'start', { DISCORD_TOKEN: 'test-token', DISCORD_API_URL: unreachable }],
-    [
-      'npm start, sharded',
-      'start',
-      { DISCORD_TOKEN: 'test-token', DISCORD_API_URL: unreachable, DISCORD_SHARDS: '2' },
-    ],
+    ['npm start', 'start', gatewayEnv],
+    ['npm start, sharded', 'start', { ...gatewayEnv, DISCORD_SHARDS: '2' }],
     ['npm start, MODE=http', 'start', { MODE: 'http', DISCORD_PUBLIC_KEY: publicKey, PORT: '8787' }],
     ['npm run serve', 'serve', { DISCORD_PUBLIC_KEY: publicKey, PORT: '8787' }],
   ])('%s prints check-data report to stderr and exits 1, without a stack trace', async (_, script, env) => {
     await damage();
-    const expected = await checkDataReport();
-    expect(expected.split('\n').filter(Boolean)).toHaveLength(3);
-    const bot = startNpmScript(script, { ...env, DATA_DIR: dir, HOST: '127.0.0.1' });
-    const { code } = await bot.exited;
-    expect(code).toBe(1);
-    expect(bot.stderr()).toBe(expected);
-    expect(bot.logs.filter((line) => (line.level ?? 0) >= 50)).toEqual([]);
-    expect(`${bot.stderr()}${JSON.stringify(bot.logs)}`).not.toMatch(/\n\s+at |"stack"/);
+    const report = await checkDataFails();
+    expect(report.split('\n').filter(Boolean)).toHaveLength(3);
+    await startUpFails(report, script, env);
+  });
+});
+
+describe('size limits, applied alike by check-data and start-up', () => {
+  const cap = 2 * 1024 * 1024;
+
+  it('a 50 MB file is refused before it is read, by check-data and by npm start under its heap cap', async () => {
+    const target = path.join(dir, 'sources.json');
+    const sources = JSON.parse(await readFile(target, 'utf8')) as Json[];
+    const source = first(sources);
+    // Valid records only, so nothing but the size is wrong: before the cap, check-data passed and
+    // npm start died of V8's out-of-memory abort while building the search index.
+    const lines = sources.map((record) => JSON.stringify(record));
+    for (let i = 0; lines.join(',\n').length < 50_000_000; i++) {
+      const batch = Array.from({ length: 10_000 }, (_, j) =>
+        JSON.stringify({ ...source, id: `padding-${i}-${j}`, title: `Padding ${i} ${j} ${'x'.repeat(300)}` }),
+      );
+      lines.push(...batch);
+    }
+    await writeFile(target, `[\n${lines.join(',\n')}\n]\n`);
+    const report = await checkDataFails();
+    expect(report).toMatch(
+      /\n {2}sources\.json: file is 5\d,\d{3},\d{3} bytes; a data file may be at most 2 MiB \(2,097,152 bytes\)\n$/,
+    );
+    await startUpFails(report);
+  });
+
+  it('a file of exactly 2 MiB loads; one byte more is refused', async () => {
+    const target = path.join(dir, 'motives.json');
+    const text = await readFile(target, 'utf8');
+    const padded = Buffer.alloc(cap, ' ');
+    padded.write(text);
+    await writeFile(target, padded);
+    await expect(loadKnowledge(dir)).resolves.toBeDefined();
+    await writeFile(target, Buffer.concat([padded, Buffer.from(' ')]));
+    expect(await problems()).toEqual([
+      'motives.json: file is 2,097,153 bytes; a data file may be at most 2 MiB (2,097,152 bytes)',
+    ]);
+  });
+
+  it('a folder where a file should be is refused as such', async () => {
+    await rm(path.join(dir, 'places.json'));
+    await mkdir(path.join(dir, 'places.json'));
+    expect(await problems()).toContain('places.json: not a regular file');
+  });
+
+  it('a text of 4,000 characters loads; one of 4,001 is refused, wherever it is', async () => {
+    let id = '';
+    await edit('people.json', (people) => {
+      const person = first(people);
+      id = person.id;
+      person.name = 'n'.repeat(4000);
+      (person.summary as { value: string }).value = `  ${'s'.repeat(4000)}  `;
+    });
+    await expect(loadKnowledge(dir)).resolves.toBeDefined();
+    await edit('people.json', (people) => {
+      const person = first(people);
+      person.name = 'n'.repeat(4001);
+      (person.post as { note?: string }).note = 'p'.repeat(10_000);
+    });
+    expect(await problems()).toEqual([
+      `people.json: ${id}.name: expected at most 4000 characters`,
+      `people.json: ${id}.post.note: expected at most 4000 characters`,
+    ]);
   });
 });
