@@ -3,7 +3,9 @@ import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { jsonErrorOffset } from '../../src/knowledge/json-error.ts';
 import { defaultDataDir, loadKnowledge } from '../../src/knowledge/load.ts';
 import { DataError, formatProblem } from '../../src/knowledge/problems.ts';
 import { startNpmScript } from '../e2e/bot-process.ts';
@@ -171,6 +173,29 @@ describe('broken data names the file, the record and the field', () => {
     expect(found[0]).toMatch(/^places\.json: invalid JSON at line 4, column \d+: /);
   });
 
+  it('200,000 unclosed brackets, and 200,000 nested ones: located or refused, never a stack overflow', async () => {
+    const depth = 200_000;
+    await writeFile(path.join(dir, 'events.json'), '['.repeat(depth));
+    await writeFile(path.join(dir, 'motives.json'), `[${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}]`);
+    await writeFile(path.join(dir, 'places.json'), `[\n${'['.repeat(depth)}x${']'.repeat(depth)}]`);
+    await writeFile(path.join(dir, 'sources.json'), `${'['.repeat(depth)}${']'.repeat(depth)}`);
+    const found = await problems();
+    expect(found).toContainEqual(
+      expect.stringMatching(/^events\.json: invalid JSON at line 1, column 200001: /),
+    );
+    expect(found).toContain(
+      'motives.json: #0.a: unknown field (check its spelling against src/knowledge/schema.ts)',
+    );
+    expect(found).toContainEqual(
+      expect.stringMatching(/^places\.json: invalid JSON at line 2, column 200001: /),
+    );
+    expect(found).toContainEqual(expect.stringMatching(/^sources\.json: #0: /));
+    // check-data, the command a maintainer runs, says the same and exits 1 instead of crashing.
+    const report = await checkDataFails();
+    expect(report).toContain('events.json: invalid JSON at line 1, column 200001: ');
+    expect(report).not.toMatch(/RangeError|\n\s+at /);
+  });
+
   it('an empty file and a missing file', async () => {
     await writeFile(path.join(dir, 'motives.json'), '\n');
     await rm(path.join(dir, 'events.json'));
@@ -191,6 +216,35 @@ describe('broken data names the file, the record and the field', () => {
     const found = await problems();
     expect(found.some((p) => p.startsWith('people.json: ') && p.includes('.prominence: '))).toBe(true);
     expect(found.some((p) => p.startsWith('sources.json: ') && p.includes('.language: '))).toBe(true);
+  });
+});
+
+describe('the JSON error locator', () => {
+  it('finds nothing wrong in valid JSON', () => {
+    fc.assert(
+      fc.property(fc.json(), (text) => {
+        expect(jsonErrorOffset(text)).toBe(text.length);
+      }),
+    );
+  });
+
+  it('points at a control character put anywhere into valid JSON (it is invalid everywhere)', () => {
+    fc.assert(
+      fc.property(fc.json(), fc.nat(), (text, n) => {
+        const at = n % (text.length + 1);
+        const broken = `${text.slice(0, at)}\u0001${text.slice(at)}`;
+        expect(() => JSON.parse(broken)).toThrow(SyntaxError);
+        // Inside a \uXXXX escape, the escape itself is what goes wrong first.
+        const inEscape = /\\u[0-9a-fA-F]{0,3}$/.test(text.slice(0, at));
+        if (!inEscape) expect(jsonErrorOffset(broken)).toBe(at);
+      }),
+    );
+  });
+
+  it('locates errors deep down without recursing', () => {
+    const depth = 1_000_000;
+    expect(jsonErrorOffset('['.repeat(depth))).toBe(depth);
+    expect(jsonErrorOffset(`${'{"k":['.repeat(depth)}1,]`)).toBe(depth * 6 + 2);
   });
 });
 
