@@ -60,7 +60,13 @@ async function readRecords<K extends DataKind>(
     problems.push({ file, message });
     return undefined;
   }
-  const text = bytes.toString('utf8');
+  let text: string;
+  try {
+    text = strictUtf8.decode(bytes);
+  } catch {
+    problems.push({ file, message: describeUtf8Error(bytes) });
+    return undefined;
+  }
   if (text.trim() === '') {
     problems.push({ file, message: 'file is empty; expected a JSON array of records ([] for none)' });
     return undefined;
@@ -105,6 +111,13 @@ async function readRecords<K extends DataKind>(
 }
 
 const thousands = new Intl.NumberFormat('en-US');
+
+/**
+ * Throws on bytes that are not UTF-8, where a lenient decoder (`readFile(..., 'utf8')`) would turn them
+ * into U+FFFD and a Latin-1 file would load with its accents silently replaced. `ignoreBOM` keeps a
+ * byte order mark in the text, so that it is reported rather than silently dropped.
+ */
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /**
  * The file's bytes, or why it is refused. The size is checked before a byte is read, and the read
@@ -154,6 +167,50 @@ function describeJsonError(text: string, message: string): string {
   const column = offset - before.lastIndexOf('\n');
   const reason = message.replace(/ in JSON at position \d+.*$/, '').replace(/, ".*" is not valid JSON$/s, '');
   return `invalid JSON at line ${line}, column ${column}: ${reason}`;
+}
+
+/** Line, column and value of the first byte that is not UTF-8; called only after strict decoding failed. */
+function describeUtf8Error(bytes: Uint8Array): string {
+  const offset = utf8ErrorOffset(bytes);
+  const lineStart = bytes.lastIndexOf(0x0a, offset - 1) + 1;
+  const line = bytes.subarray(0, lineStart).filter((byte) => byte === 0x0a).length + 1;
+  // Columns count UTF-16 code units, as the JSON error's columns do; the bytes before are valid.
+  const column = strictUtf8.decode(bytes.subarray(lineStart, offset)).length + 1;
+  const byte = `0x${(bytes[offset] ?? 0).toString(16).toUpperCase().padStart(2, '0')}`;
+  return `invalid UTF-8 at line ${line}, column ${column}: byte ${byte} (save the file as UTF-8)`;
+}
+
+/**
+ * Offset of the first byte that starts no valid UTF-8 sequence (RFC 3629, as TextDecoder decodes it:
+ * no overlong forms, no surrogates, nothing past U+10FFFF), or of the lead byte of a sequence cut short.
+ */
+export function utf8ErrorOffset(bytes: Uint8Array): number {
+  let at = 0;
+  while (at < bytes.length) {
+    const lead = bytes[at] as number;
+    let length: number;
+    let low = 0x80; // the range the second byte must fall in
+    let high = 0xbf;
+    if (lead < 0x80) length = 1;
+    else if (lead >= 0xc2 && lead <= 0xdf) length = 2;
+    else if (lead >= 0xe0 && lead <= 0xef) {
+      length = 3;
+      if (lead === 0xe0) low = 0xa0; // overlong
+      if (lead === 0xed) high = 0x9f; // surrogates
+    } else if (lead >= 0xf0 && lead <= 0xf4) {
+      length = 4;
+      if (lead === 0xf0) low = 0x90; // overlong
+      if (lead === 0xf4) high = 0x8f; // past U+10FFFF
+    } else return at;
+    for (let i = 1; i < length; i++) {
+      const next = bytes[at + i];
+      const min = i === 1 ? low : 0x80;
+      const max = i === 1 ? high : 0xbf;
+      if (next === undefined || next < min || next > max) return at;
+    }
+    at += length;
+  }
+  return at;
 }
 
 interface Reference {

@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { jsonErrorOffset } from '../../src/knowledge/json-error.ts';
-import { defaultDataDir, loadKnowledge } from '../../src/knowledge/load.ts';
+import { defaultDataDir, loadKnowledge, utf8ErrorOffset } from '../../src/knowledge/load.ts';
 import { DataError, formatProblem } from '../../src/knowledge/problems.ts';
 import { startNpmScript } from '../e2e/bot-process.ts';
 import { generateTestKeys } from '../http/client.ts';
@@ -173,6 +173,50 @@ describe('broken data names the file, the record and the field', () => {
     expect(found[0]).toMatch(/^places\.json: invalid JSON at line 4, column \d+: /);
   });
 
+  it('bytes that are not UTF-8, inside a string: file, line, column and the byte', async () => {
+    const target = path.join(dir, 'places.json');
+    const text = await readFile(target, 'utf8');
+    const name = /"name": "([^"]+)"/.exec(text);
+    if (name?.index === undefined) throw new Error('places.json has no name');
+    const at = name.index + '"name": "'.length;
+    const line = text.slice(0, at).split('\n').length;
+    const column = at - text.lastIndexOf('\n', at - 1);
+    const withByte = (bytes: number[]) =>
+      Buffer.concat([Buffer.from(text.slice(0, at)), Buffer.from(bytes), Buffer.from(text.slice(at))]);
+    const cases: [string, number[], string][] = [
+      ['Latin-1 e-grave before ASCII', [0xe8, 0x76], '0xE8'],
+      ['a stray 0xFF', [0xff], '0xFF'],
+      ['a lone continuation byte', [0x80], '0x80'],
+      ['an overlong slash', [0xc0, 0xaf], '0xC0'],
+      ['an encoded surrogate', [0xed, 0xa0, 0x80], '0xED'],
+      ['a sequence cut short', [0xe2, 0x82, 0x41], '0xE2'],
+    ];
+    for (const [what, bytes, shown] of cases) {
+      await writeFile(target, withByte(bytes));
+      expect(await problems(), what).toEqual([
+        `places.json: invalid UTF-8 at line ${line}, column ${column}: byte ${shown} (save the file as UTF-8)`,
+      ]);
+    }
+    // Valid multi-byte text in the same place is fine.
+    await writeFile(target, withByte([...Buffer.from('Genève 평양 😀')]));
+    await expect(loadKnowledge(dir)).resolves.toBeDefined();
+  });
+
+  it('a file saved as Latin-1 is refused at its first non-ASCII byte, on its line', async () => {
+    await edit('places.json', (places) => {
+      first(places).aliases = ['Genève', 'Zürich'];
+    });
+    const target = path.join(dir, 'places.json');
+    const text = await readFile(target, 'utf8');
+    await writeFile(target, Buffer.from(text.replace(/[\u0100-\uffff]/g, '?'), 'latin1'));
+    const line = text.slice(0, text.indexOf('Genève')).split('\n').length;
+    const found = await problems();
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatch(
+      new RegExp(`^places\\.json: invalid UTF-8 at line ${line}, column \\d+: byte 0xE8 `),
+    );
+  });
+
   it('200,000 unclosed brackets, and 200,000 nested ones: located or refused, never a stack overflow', async () => {
     const depth = 200_000;
     await writeFile(path.join(dir, 'events.json'), '['.repeat(depth));
@@ -245,6 +289,37 @@ describe('the JSON error locator', () => {
     const depth = 1_000_000;
     expect(jsonErrorOffset('['.repeat(depth))).toBe(depth);
     expect(jsonErrorOffset(`${'{"k":['.repeat(depth)}1,]`)).toBe(depth * 6 + 2);
+  });
+});
+
+describe('the UTF-8 error locator', () => {
+  const strict = new TextDecoder('utf-8', { fatal: true });
+  const decodes = (bytes: Uint8Array) => {
+    try {
+      strict.decode(bytes);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  const text = fc.string({ unit: 'binary' }).map((s) => new Uint8Array(Buffer.from(s)));
+  const bytes = fc.oneof(
+    fc.uint8Array({ maxLength: 40 }),
+    fc
+      .tuple(text, fc.uint8Array({ minLength: 1, maxLength: 4 }), text)
+      .map(([a, b, c]) => new Uint8Array([...a, ...b, ...c])),
+  );
+
+  it('agrees with TextDecoder: valid up to the offset, and no valid sequence starts there', () => {
+    fc.assert(
+      fc.property(bytes, (input) => {
+        const offset = utf8ErrorOffset(input);
+        expect(decodes(input.subarray(0, offset))).toBe(true);
+        expect(offset === input.length).toBe(decodes(input));
+        if (offset < input.length) expect(decodes(input.subarray(offset, offset + 4))).toBe(false);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 
