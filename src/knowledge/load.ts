@@ -2,7 +2,7 @@ import { open } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
-import { jsonErrorOffset } from './json-error.ts';
+import { locateJsonError } from './json-error.ts';
 import type { Knowledge } from './knowledge.ts';
 import { DataError, type DataProblem, dataLimits, formatPath } from './problems.ts';
 import { type DataKind, dataFiles, type Person, type RegimeResponse, type TimelineEvent } from './schema.ts';
@@ -60,6 +60,11 @@ async function readRecords<K extends DataKind>(
     problems.push({ file, message });
     return undefined;
   }
+  const encoding = describeEncoding(bytes);
+  if (encoding !== undefined) {
+    problems.push({ file, message: encoding });
+    return undefined;
+  }
   let text: string;
   try {
     text = strictUtf8.decode(bytes);
@@ -74,8 +79,8 @@ async function readRecords<K extends DataKind>(
   let json: unknown;
   try {
     json = JSON.parse(text);
-  } catch (error) {
-    problems.push({ file, message: describeJsonError(text, (error as Error).message) });
+  } catch {
+    problems.push({ file, message: describeJsonError(text) });
     return undefined;
   }
   if (!Array.isArray(json)) {
@@ -159,14 +164,43 @@ function usableId(element: unknown): string | undefined {
   return undefined;
 }
 
-/** Line and column of the first syntax error, which is what a maintainer needs to find it. */
-function describeJsonError(text: string, message: string): string {
-  const offset = jsonErrorOffset(text);
+/**
+ * Line, column and cause of the first syntax error, which is what a maintainer needs to find it.
+ * `JSON.parse`'s own message is not used: it quotes the text around the error raw.
+ */
+function describeJsonError(text: string): string {
+  const { offset, reason } = locateJsonError(text);
   const before = text.slice(0, offset);
   const line = before.split('\n').length;
   const column = offset - before.lastIndexOf('\n');
-  const reason = message.replace(/ in JSON at position \d+.*$/, '').replace(/, ".*" is not valid JSON$/s, '');
   return `invalid JSON at line ${line}, column ${column}: ${reason}`;
+}
+
+/** Byte order marks, longest first: UTF-32 LE's begins with UTF-16 LE's. */
+const byteOrderMarks: [string, number[]][] = [
+  ['UTF-32 LE', [0xff, 0xfe, 0x00, 0x00]],
+  ['UTF-32 BE', [0x00, 0x00, 0xfe, 0xff]],
+  ['UTF-16 LE', [0xff, 0xfe]],
+  ['UTF-16 BE', [0xfe, 0xff]],
+];
+
+/**
+ * Why the file is not plain UTF-8 JSON, when its first bytes show it: a byte order mark, or UTF-16
+ * without one (JSON begins with an ASCII character, so UTF-16 puts a NUL beside it). Without this,
+ * the error would be a JSON syntax error about an invisible character.
+ */
+function describeEncoding(bytes: Uint8Array): string | undefined {
+  const startsWith = (mark: number[]) => mark.every((byte, i) => bytes[i] === byte);
+  if (startsWith([0xef, 0xbb, 0xbf])) {
+    return 'file starts with a UTF-8 byte order mark (BOM); save it as UTF-8 without one';
+  }
+  for (const [encoding, mark] of byteOrderMarks) {
+    if (startsWith(mark)) return `file is ${encoding} (it starts with a byte order mark); save it as UTF-8`;
+  }
+  const [a, b] = bytes;
+  if (a === undefined || b === undefined || (a === 0) === (b === 0)) return undefined;
+  const encoding = a === 0 ? 'UTF-16 BE' : 'UTF-16 LE';
+  return `file looks like ${encoding} (NUL bytes between its characters); save it as UTF-8`;
 }
 
 /** Line, column and value of the first byte that is not UTF-8; called only after strict decoding failed. */

@@ -23,12 +23,30 @@ export interface DataProblem {
   message: string;
 }
 
-/** `people.json: thae-yong-ho.defection.date.value: expected YYYY, YYYY-MM or YYYY-MM-DD` */
+/**
+ * `people.json: thae-yong-ho.defection.date.value: expected YYYY, YYYY-MM or YYYY-MM-DD`. Always one
+ * line: a record id read from a broken file can hold anything, and is shown escaped.
+ */
 export function formatProblem(problem: DataProblem): string {
   const where = [problem.record, problem.field].filter((part) => part !== undefined && part !== '').join('.');
-  return where === ''
-    ? `${problem.file}: ${problem.message}`
-    : `${problem.file}: ${where}: ${problem.message}`;
+  return escapeInvisible(
+    where === '' ? `${problem.file}: ${problem.message}` : `${problem.file}: ${where}: ${problem.message}`,
+  );
+}
+
+const shortEscapes: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+/**
+ * Control characters, line and paragraph separators, invisible format characters (BOM, zero-width
+ * and bidirectional marks) and lone surrogates as escapes (`\n`, `\u001b`): printed raw they would
+ * break the report's one line per problem, vanish, or drive the terminal.
+ */
+export function escapeInvisible(text: string): string {
+  return text.replace(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/gu, (c) => {
+    const code = c.codePointAt(0) ?? 0;
+    const hex = code.toString(16);
+    return shortEscapes[c] ?? (code > 0xffff ? `\\u{${hex}}` : `\\u${hex.padStart(4, '0')}`);
+  });
 }
 
 /**
@@ -36,9 +54,8 @@ export function formatProblem(problem: DataProblem): string {
  * the folder and the count, then one line per problem. One function, so the two cannot drift apart.
  */
 export function formatDataReport(dir: string, problems: readonly DataProblem[]): string {
-  return [`${dir}: ${problems.length} problem(s)`, ...problems.map((p) => `  ${formatProblem(p)}`)].join(
-    '\n',
-  );
+  const lines = problems.map((problem) => `  ${formatProblem(problem)}`);
+  return [`${escapeInvisible(dir)}: ${problems.length} problem(s)`, ...lines].join('\n');
 }
 
 /**

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { jsonErrorOffset } from '../../src/knowledge/json-error.ts';
+import { locateJsonError } from '../../src/knowledge/json-error.ts';
 import { defaultDataDir, loadKnowledge, utf8ErrorOffset } from '../../src/knowledge/load.ts';
 import { DataError, formatProblem } from '../../src/knowledge/problems.ts';
 import { startNpmScript } from '../e2e/bot-process.ts';
@@ -217,6 +217,90 @@ describe('broken data names the file, the record and the field', () => {
     );
   });
 
+  it('a BOM or UTF-16 is named as the cause', async () => {
+    const target = path.join(dir, 'places.json');
+    const text = await readFile(target, 'utf8');
+    const utf16be = Buffer.from(text, 'utf16le').swap16();
+    const cases: [string, Buffer, string][] = [
+      [
+        'UTF-8 BOM',
+        Buffer.from(`\ufeff${text}`),
+        'file starts with a UTF-8 byte order mark (BOM); save it as UTF-8 without one',
+      ],
+      [
+        'UTF-16 LE',
+        Buffer.from(`\ufeff${text}`, 'utf16le'),
+        'file is UTF-16 LE (it starts with a byte order mark); save it as UTF-8',
+      ],
+      [
+        'UTF-16 BE',
+        Buffer.concat([Buffer.from([0xfe, 0xff]), utf16be]),
+        'file is UTF-16 BE (it starts with a byte order mark); save it as UTF-8',
+      ],
+      [
+        'UTF-16 LE, no BOM',
+        Buffer.from(text, 'utf16le'),
+        'file looks like UTF-16 LE (NUL bytes between its characters); save it as UTF-8',
+      ],
+      [
+        'UTF-16 BE, no BOM',
+        utf16be,
+        'file looks like UTF-16 BE (NUL bytes between its characters); save it as UTF-8',
+      ],
+      [
+        'UTF-32 LE',
+        Buffer.from([0xff, 0xfe, 0, 0, 0x5b, 0, 0, 0, 0x5d, 0, 0, 0]),
+        'file is UTF-32 LE (it starts with a byte order mark); save it as UTF-8',
+      ],
+    ];
+    for (const [what, bytes, message] of cases) {
+      await writeFile(target, bytes);
+      expect(await problems(), what).toEqual([`places.json: ${message}`]);
+    }
+  });
+
+  it('a stray invisible character is named, escaped, never printed raw', async () => {
+    const target = path.join(dir, 'places.json');
+    const text = await readFile(target, 'utf8');
+    const at = text.indexOf('\n  {') + 1;
+    const line = text.slice(0, at).split('\n').length;
+    const cases: [string, string][] = [
+      ['\u0000', 'unexpected NUL byte (U+0000)'],
+      ['\u001b', 'unexpected control character (U+001B)'],
+      ['\ufeff', 'unexpected byte order mark (U+FEFF) inside the text'],
+      ['\u200b', 'unexpected invisible character (U+200B)'],
+      ['\u00a0', 'unexpected no-break space (U+00A0)'],
+      ['\t\u0085', 'unexpected control character (U+0085)'],
+      ['#', "unexpected character '#'"],
+    ];
+    for (const [stray, reason] of cases) {
+      await writeFile(target, `${text.slice(0, at)}${stray}${text.slice(at)}`);
+      const column = stray.length;
+      expect(await problems(), reason).toEqual([
+        `places.json: invalid JSON at line ${line}, column ${column}: ${reason}`,
+      ]);
+    }
+    await writeFile(target, text.slice(0, -10));
+    expect((await problems())[0]).toMatch(/: unexpected end of file$/);
+    await writeFile(target, text.replace('"name": "', '"name": "tab\there'));
+    expect((await problems())[0]).toMatch(/: unexpected tab \(U\+0009\) inside a string; write it as \\t$/);
+  });
+
+  it('control characters from the data are escaped, so each problem stays one line', async () => {
+    await edit('sources.json', (sources) => {
+      first(sources).id = 'bad\nid\u001b[31m\u2028';
+    });
+    const found = await problems();
+    expect(found).toContain(
+      'sources.json: bad\\nid\\u001b[31m\\u2028.id: expected a lower-case slug such as thae-yong-ho',
+    );
+    for (const line of found) expect(line).not.toMatch(/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]/u);
+    // check-data prints the same, one line per problem.
+    const report = await checkDataFails();
+    expect(report).toContain('  sources.json: bad\\nid\\u001b[31m\\u2028.id: ');
+    expect(report.split('\n')).toHaveLength(found.length + 2);
+  });
+
   it('200,000 unclosed brackets, and 200,000 nested ones: located or refused, never a stack overflow', async () => {
     const depth = 200_000;
     await writeFile(path.join(dir, 'events.json'), '['.repeat(depth));
@@ -262,6 +346,8 @@ describe('broken data names the file, the record and the field', () => {
     expect(found.some((p) => p.startsWith('sources.json: ') && p.includes('.language: '))).toBe(true);
   });
 });
+
+const jsonErrorOffset = (text: string) => locateJsonError(text).offset;
 
 describe('the JSON error locator', () => {
   it('finds nothing wrong in valid JSON', () => {
@@ -413,19 +499,22 @@ describe('size limits, applied alike by check-data and start-up', () => {
     // Valid records only, so nothing but the size is wrong: before the cap, check-data passed and
     // npm start died of V8's out-of-memory abort while building the search index.
     const lines = sources.map((record) => JSON.stringify(record));
-    for (let i = 0; lines.join(',\n').length < 50_000_000; i++) {
-      const batch = Array.from({ length: 10_000 }, (_, j) =>
-        JSON.stringify({ ...source, id: `padding-${i}-${j}`, title: `Padding ${i} ${j} ${'x'.repeat(300)}` }),
-      );
-      lines.push(...batch);
+    for (let size = 0, i = 0; size < 50_000_000; i++) {
+      const line = JSON.stringify({
+        ...source,
+        id: `padding-${i}`,
+        title: `Padding ${i} ${'x'.repeat(300)}`,
+      });
+      lines.push(line);
+      size += line.length + 2;
     }
     await writeFile(target, `[\n${lines.join(',\n')}\n]\n`);
     const report = await checkDataFails();
     expect(report).toMatch(
-      /\n {2}sources\.json: file is 5\d,\d{3},\d{3} bytes; a data file may be at most 2 MiB \(2,097,152 bytes\)\n$/,
+      /\n {2}sources\.json: file is 50,\d{3},\d{3} bytes; a data file may be at most 2 MiB \(2,097,152 bytes\)\n$/,
     );
     await startUpFails(report);
-  });
+  }, 40_000);
 
   it('a file of exactly 2 MiB loads; one byte more is refused', async () => {
     const target = path.join(dir, 'motives.json');
