@@ -31,8 +31,25 @@ const baseSchema = z.object({
     .optional(),
 });
 
+/**
+ * What is wrong with a bot token's form, if anything. Discord's tokens are printable ASCII with no
+ * spaces; a pasted `Bot ` prefix, a stray space or line break from `.env`, or an invisible
+ * character would otherwise reach Discord and come back as a 401 that never says why.
+ */
+function tokenProblem(token: string): string | undefined {
+  if (token.trim() === '') return 'is blank';
+  if (token !== token.trim()) return 'has spaces or line breaks around it (check the quotes in .env)';
+  if (/\s/.test(token)) return 'contains whitespace (give the token alone, without "Bot ")';
+  if (/\p{Cc}/u.test(token)) return 'contains control characters';
+  if (/[^\x21-\x7e]/.test(token)) return 'contains characters other than printable ASCII';
+  return undefined;
+}
+
 const gatewaySchema = baseSchema.extend({
-  DISCORD_TOKEN: z.string({ error: 'is required to connect to Discord' }).min(1, 'is empty'),
+  DISCORD_TOKEN: z.string({ error: 'is required to connect to Discord' }).superRefine((token, ctx) => {
+    const problem = tokenProblem(token);
+    if (problem !== undefined) ctx.addIssue({ code: 'custom', message: problem });
+  }),
 });
 
 const httpSchema = baseSchema.extend({

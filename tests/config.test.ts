@@ -75,6 +75,36 @@ describe('gatewayConfig', () => {
       expect(text).not.toContain(value);
   });
 
+  it('refuses a malformed token, saying what is wrong and never echoing it', () => {
+    const cases: [string, string][] = [
+      ['   ', 'DISCORD_TOKEN: is blank'],
+      ['\t\n', 'DISCORD_TOKEN: is blank'],
+      [` ${token}`, 'DISCORD_TOKEN: has spaces or line breaks around it (check the quotes in .env)'],
+      [`${token}\n`, 'DISCORD_TOKEN: has spaces or line breaks around it (check the quotes in .env)'],
+      [`${token}\r`, 'DISCORD_TOKEN: has spaces or line breaks around it (check the quotes in .env)'],
+      [`Bot ${token}`, 'DISCORD_TOKEN: contains whitespace (give the token alone, without "Bot ")'],
+      [
+        `${token.slice(0, 10)}\n${token.slice(10)}`,
+        'DISCORD_TOKEN: contains whitespace (give the token alone, without "Bot ")',
+      ],
+      [
+        `${token.slice(0, 10)}\u00a0${token.slice(10)}`,
+        'DISCORD_TOKEN: contains whitespace (give the token alone, without "Bot ")',
+      ],
+      [`${token}\u0000`, 'DISCORD_TOKEN: contains control characters'],
+      [`${token.slice(0, 10)}\u001b${token.slice(10)}`, 'DISCORD_TOKEN: contains control characters'],
+      [`${token}\u007f`, 'DISCORD_TOKEN: contains control characters'],
+      [`${token}\u200b`, 'DISCORD_TOKEN: contains characters other than printable ASCII'],
+      [`${token}é`, 'DISCORD_TOKEN: contains characters other than printable ASCII'],
+    ];
+    for (const [value, problem] of cases) {
+      const problems = problemsOf(() => gatewayConfig({ DISCORD_TOKEN: value }));
+      expect(problems, JSON.stringify(value)).toEqual([problem]);
+      expect(problems.join('\n')).not.toContain(token.slice(0, 10));
+    }
+    expect(gatewayConfig({ DISCORD_TOKEN: token }).DISCORD_TOKEN).toBe(token);
+  });
+
   it('says what DISCORD_SHARDS takes, whatever is wrong with it', () => {
     for (const shards of ['0', '2000', '1.5', 'many']) {
       expect(problemsOf(() => gatewayConfig({ DISCORD_TOKEN: token, DISCORD_SHARDS: shards }))).toEqual([
