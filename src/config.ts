@@ -7,6 +7,8 @@ import { z } from 'zod';
 
 const snowflake = z.string().regex(/^\d{17,20}$/, 'expected a Discord id (17-20 digits)');
 
+const portMessage = 'expected a port number from 1 to 65535, in plain digits';
+
 const shardsMessage = 'expected "auto" or a whole number from 1 to 1000';
 
 const baseSchema = z.object({
@@ -57,7 +59,16 @@ const httpSchema = baseSchema.extend({
   DISCORD_PUBLIC_KEY: z
     .string({ error: 'is required to verify interaction signatures' })
     .regex(/^[0-9a-fA-F]{64}$/, 'expected 64 hex characters'),
-  PORT: z.coerce.number().int().min(0).max(65535).default(8787),
+  /**
+   * Plain digits only: `z.coerce.number()` took a blank (`Number(' ')` is 0, a random port), `0x1F90`
+   * and `8e3`, and 0 itself, none of which an operator means.
+   */
+  PORT: z
+    .string()
+    .regex(/^[1-9]\d{0,4}$/, portMessage)
+    .transform(Number)
+    .refine((port) => port <= 65535, portMessage)
+    .default(8787),
   /** Interface to listen on; unset listens on all, as a container behind a load balancer needs. */
   HOST: z.string().min(1).optional(),
 });

@@ -119,10 +119,41 @@ describe('httpConfig', () => {
     expect(problemsOf(() => httpConfig({})).map((problem) => problem.split(':')[0])).toEqual([
       'DISCORD_PUBLIC_KEY',
     ]);
-    expect(httpConfig({ DISCORD_PUBLIC_KEY: 'ab'.repeat(32), PORT: '0' })).toMatchObject({
-      PORT: 0,
+    expect(httpConfig({ DISCORD_PUBLIC_KEY: 'ab'.repeat(32), PORT: '8080' })).toMatchObject({
+      PORT: 8080,
       MODE: 'gateway',
     });
+  });
+
+  it('takes a port from 1 to 65535 in plain digits, 8787 when unset', () => {
+    const key = { DISCORD_PUBLIC_KEY: 'ab'.repeat(32) };
+    expect(httpConfig(key).PORT).toBe(8787);
+    expect(httpConfig({ ...key, PORT: '' }).PORT).toBe(8787);
+    for (const port of ['1', '80', '8787', '65535'])
+      expect(httpConfig({ ...key, PORT: port }).PORT).toBe(Number(port));
+    // A blank or 0 would listen on a random port; the others are numbers only to JavaScript.
+    for (const port of [
+      ' ',
+      '0',
+      '00',
+      '65536',
+      '99999',
+      '-1',
+      '+80',
+      '0x1F90',
+      '8e3',
+      '1e3',
+      '80.0',
+      ' 80',
+      '80 ',
+      '080',
+      'http',
+    ]) {
+      expect(
+        problemsOf(() => httpConfig({ ...key, PORT: port })),
+        JSON.stringify(port),
+      ).toEqual(['PORT: expected a port number from 1 to 65535, in plain digits']);
+    }
   });
 });
 
