@@ -133,6 +133,10 @@ export function createInteractionsServer(options: InteractionsServerOptions): In
       // Discord wants an answer within 3 s; a client dribbling its request for longer is not Discord.
       headersTimeout: 5_000,
       requestTimeout: 10_000,
+      // Node enforces the two timeouts above only when it sweeps its connections, every 30 s by
+      // default: a slowloris socket lived up to 30 s whatever they said. Sweeping every second keeps
+      // them within a second of their value.
+      connectionsCheckingInterval: 1_000,
       // Longer than the usual load balancer idle timeout (60 s), so the balancer closes first and
       // never sends a request down a connection this side is closing.
       keepAliveTimeout: 65_000,
