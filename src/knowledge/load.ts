@@ -24,7 +24,9 @@ const kinds = Object.keys(dataFiles) as DataKind[];
  * Reads, validates and cross-checks every data file in `dir`, and returns the knowledge frozen.
  * Throws a `DataError` listing every problem found, each naming file, record and field.
  */
-export async function loadKnowledge(dir: string = defaultDataDir): Promise<Knowledge> {
+export async function loadKnowledge(dataDir: string = defaultDataDir): Promise<Knowledge> {
+  // Absolute, so that start-up (DATA_DIR as given) and check-data name the folder alike.
+  const dir = path.resolve(dataDir);
   const problems: DataProblem[] = [];
   const parsed = {} as Parsed;
   const ids = new Map<DataKind, (string | undefined)[]>();

@@ -487,6 +487,19 @@ describe('start-up with bad data', () => {
     expect(report.split('\n').filter(Boolean)).toHaveLength(3);
     await startUpFails(report, script, env);
   });
+
+  it('npm start with a relative DATA_DIR names the folder as check-data does', async () => {
+    await edit('people.json', (people) => {
+      (first(people).defection as { to: string }).to = 'nowhere';
+    });
+    const report = await checkDataFails();
+    // The bot's working directory in tests is tests/e2e (see bot-process.ts).
+    const relative = path.relative(path.resolve('tests/e2e'), dir);
+    expect(path.isAbsolute(relative)).toBe(false);
+    const bot = startNpmScript('start', { ...gatewayEnv, DATA_DIR: relative });
+    expect((await bot.exited).code).toBe(1);
+    expect(bot.stderr()).toBe(report);
+  });
 });
 
 describe('size limits, applied alike by check-data and start-up', () => {
