@@ -1,11 +1,8 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { InteractionResponseType } from 'discord-api-types/v10';
-import {
-  checkSignatureHeaders,
-  ed25519PublicKey,
-  verifySignature,
-} from '../src/transports/http/signature.ts';
+import { ed25519PublicKey } from '../src/ed25519.ts';
+import { checkSignatureHeaders, verifySignature } from '../src/transports/http/signature.ts';
 
 /**
  * The baseline for `bench/http.ts`: node:http that verifies the signature and answers a

@@ -5,7 +5,7 @@ import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
 import type { APIInteraction } from 'discord-api-types/v10';
 import { autocompleteInteraction, commandInteraction, parseCommandLine } from '../src/cli/command-line.ts';
-import { call, generateTestKeys, signedHeaders, type TestKeys } from '../tests/http/client.ts';
+import { call, freePort, generateTestKeys, signedHeaders, type TestKeys } from '../tests/http/client.ts';
 import { ping } from '../tests/interactions/build.ts';
 import { npmScriptCommand } from '../tests/npm-script.ts';
 
@@ -88,7 +88,7 @@ async function startServer(script: string, keys: TestKeys): Promise<{ child: Chi
       ...serve.env,
       MODE: 'http',
       DISCORD_PUBLIC_KEY: keys.publicKeyHex,
-      PORT: '0',
+      PORT: String(await freePort()),
       HOST: '127.0.0.1',
       LOG_LEVEL: 'info',
     },

@@ -2,6 +2,8 @@ import { fileURLToPath } from 'node:url';
 import { type GatewayConfig, gatewayConfig, httpConfig } from './config.ts';
 import { logErrorsTo } from './interactions/errors.ts';
 import { respond } from './interactions/respond.ts';
+import { loadKnowledge } from './knowledge/load.ts';
+import { exitOnDataError } from './knowledge/problems.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { loadBotContext } from './startup/context.ts';
 import { configOrExit, loadDotEnv } from './startup/env.ts';
@@ -66,6 +68,7 @@ async function main(): Promise<void> {
     try {
       await runHttpServer(await loadBotContext(config.DATA_DIR), config, logger);
     } catch (err) {
+      exitOnDataError(err);
       logger.fatal({ err }, 'start-up failed');
       process.exit(1);
     }
@@ -77,6 +80,9 @@ async function main(): Promise<void> {
   logProcessErrors(logger);
   try {
     if (config.DISCORD_SHARDS && !isShardChild) {
+      // Checked here too, so bad data stops start-up once with the report, before any shard is spawned
+      // (each shard would print it and die, and the manager would respawn them).
+      await loadKnowledge(config.DATA_DIR);
       const manager = createShardManager({
         file: fileURLToPath(import.meta.url),
         token: config.DISCORD_TOKEN,
@@ -91,6 +97,7 @@ async function main(): Promise<void> {
       await runGatewayProcess(config, logger);
     }
   } catch (err) {
+    exitOnDataError(err);
     logger.fatal({ err }, 'start-up failed');
     process.exit(1);
   }

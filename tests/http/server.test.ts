@@ -1,4 +1,5 @@
 import { request } from 'node:http';
+import { connect } from 'node:net';
 import { Writable } from 'node:stream';
 import {
   type APIInteraction,
@@ -259,4 +260,57 @@ describe('failures stay inside the request', () => {
     expect((await postSigned(port, keys, ping())).status).toBe(200);
     expect(handled).toEqual([]);
   });
+});
+
+/**
+ * A raw socket that sends `head` at once, then `drip` every 250 ms, as a slowloris client does.
+ * Resolves with how long the server took to close it, and what it answered; gives up after `capMs`.
+ */
+function slowClient(port: number, head: string, drip: string, capMs = 20_000) {
+  return new Promise<{ ms: number; answer: string }>((resolve) => {
+    const started = performance.now();
+    let answer = '';
+    const socket = connect(port, '127.0.0.1', () => socket.write(head));
+    socket.setEncoding('utf8').on('data', (chunk: string) => {
+      answer += chunk;
+    });
+    const dripping = setInterval(() => {
+      if (socket.writable) socket.write(drip);
+    }, 250);
+    const cap = setTimeout(() => socket.destroy(), capMs);
+    socket.on('error', () => {});
+    socket.on('close', () => {
+      clearInterval(dripping);
+      clearTimeout(cap);
+      resolve({ ms: performance.now() - started, answer });
+    });
+  });
+}
+
+describe('slow clients are cut on time', () => {
+  it('headers dribbled for longer than 5 s, and a body for longer than 10 s, are cut within about a second of the limit', async () => {
+    const body = JSON.stringify(ping());
+    const signed = signedHeaders(keys, body);
+    const head = [
+      'POST /interactions HTTP/1.1',
+      'Host: 127.0.0.1',
+      ...Object.entries(signed).map(([name, value]) => `${name}: ${value}`),
+      `Content-Length: ${Buffer.byteLength(body) + 1_000}`,
+      '',
+      '',
+    ].join('\r\n');
+    const [headers, slowBody] = await Promise.all([
+      slowClient(port, 'POST /interactions HTTP/1.1\r\nHost: 127.0.0.1\r\n', 'X-Slow: 1\r\n'),
+      slowClient(port, head, ' '),
+    ]);
+    // Node checks these timeouts every connectionsCheckingInterval (30 s unless set), so without it
+    // both sockets lived for up to 30 s, whatever headersTimeout and requestTimeout said.
+    expect(headers.ms).toBeGreaterThanOrEqual(4_900);
+    expect(headers.ms).toBeLessThan(7_500);
+    expect(headers.answer).toMatch(/^HTTP\/1\.1 408 /);
+    expect(slowBody.ms).toBeGreaterThanOrEqual(9_900);
+    expect(slowBody.ms).toBeLessThan(12_500);
+    expect(slowBody.answer).toMatch(/^HTTP\/1\.1 408 /);
+    expect(handled).toEqual([]);
+  }, 30_000);
 });

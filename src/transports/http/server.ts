@@ -7,10 +7,11 @@ import {
   InteractionResponseType,
   InteractionType,
 } from 'discord-api-types/v10';
+import { ed25519PublicKey } from '../../ed25519.ts';
 import { describeInteraction, errorResponse, logErrorsTo } from '../../interactions/errors.ts';
 import type { Logger } from '../../logger.ts';
 import { declaredTooLarge, readBody } from './body.ts';
-import { checkSignatureHeaders, ed25519PublicKey, verifySignature } from './signature.ts';
+import { checkSignatureHeaders, verifySignature } from './signature.ts';
 
 /**
  * The interactions endpoint as a plain node:http server. It knows nothing of the bot: the
@@ -133,6 +134,10 @@ export function createInteractionsServer(options: InteractionsServerOptions): In
       // Discord wants an answer within 3 s; a client dribbling its request for longer is not Discord.
       headersTimeout: 5_000,
       requestTimeout: 10_000,
+      // Node enforces the two timeouts above only when it sweeps its connections, every 30 s by
+      // default: a slowloris socket lived up to 30 s whatever they said. Sweeping every second keeps
+      // them within a second of their value.
+      connectionsCheckingInterval: 1_000,
       // Longer than the usual load balancer idle timeout (60 s), so the balancer closes first and
       // never sends a request down a connection this side is closing.
       keepAliveTimeout: 65_000,
