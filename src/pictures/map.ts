@@ -138,7 +138,35 @@ function projectionFor(input: MapInput) {
     [0, TOP],
     [MAP_WIDTH, MAP_HEIGHT],
   ]);
-  return { projection, zoomed: route !== undefined && route.points.length > 0 };
+  return { projection, centre, zoomed: route !== undefined && route.points.length > 0 };
+}
+
+type PathFn = ReturnType<typeof geoPath>;
+
+/** Sea, land and borders as drawn by this projection. */
+function basemap(path: PathFn): string {
+  const { land, borders } = theWorld();
+  return (
+    `<path d="${path({ type: 'Sphere' }) ?? ''}" fill="${OCEAN}"/>` +
+    `<path d="${path(land) ?? ''}" fill="${LAND}"/>` +
+    `<path d="${path(borders) ?? ''}" fill="none" stroke="${BORDER}" stroke-width="0.8"/>`
+  );
+}
+
+/**
+ * The whole world depends only on the centre meridian, a whole degree, so its outlines (the
+ * slowest part of a many-route map's JavaScript) are kept for the last few meridians used.
+ */
+const worldBasemaps = new Map<number, string>();
+
+function worldBasemap(centre: number, path: PathFn): string {
+  let drawn = worldBasemaps.get(centre);
+  if (drawn === undefined) {
+    drawn = basemap(path);
+    worldBasemaps.set(centre, drawn);
+    if (worldBasemaps.size > 8) worldBasemaps.delete(worldBasemaps.keys().next().value as number);
+  }
+  return drawn;
 }
 
 function widen(low: number, high: number, min: number): [number, number] {
@@ -197,19 +225,16 @@ function draw(input: MapInput): Picture {
   const width = MAP_WIDTH;
   const height = MAP_HEIGHT;
   const text = new TextLayer();
-  const { projection, zoomed } = projectionFor(input);
+  const { projection, centre, zoomed } = projectionFor(input);
   // One decimal in path data: a tenth of a pixel, and a third of the SVG of d3's default three.
   const path = geoPath(projection).digits(1);
-  const { land, borders } = theWorld();
   const single = input.routes.length === 1;
 
   let body = '';
   // Zoomed in on a northern route, the projection's edge (the pole) can fall inside the picture:
   // sea beyond it reads better than a white gap.
   if (zoomed) body += `<rect y="${TOP}" width="${width}" height="${height - TOP}" fill="${OCEAN}"/>`;
-  body += `<path d="${path({ type: 'Sphere' }) ?? ''}" fill="${OCEAN}"/>`;
-  body += `<path d="${path(land) ?? ''}" fill="${LAND}"/>`;
-  body += `<path d="${path(borders) ?? ''}" fill="none" stroke="${BORDER}" stroke-width="0.8"/>`;
+  body += zoomed ? basemap(path) : worldBasemap(centre, path);
 
   // Routes: d3-geo draws a LineString's segments as great circles, the way flights look on a globe.
   const routeWidth = single ? 2.5 : 1.8;
