@@ -4,6 +4,7 @@ import { type Lang, strings } from '../render/i18n.ts';
 import { limits } from '../render/limits.ts';
 import { notice, type Reply } from '../render/message.ts';
 import { personEmbed, personMotivesEmbed } from '../render/person.ts';
+import { routeMap } from '../render/pictures.ts';
 import { handleButton } from './button.ts';
 import { defineCommand, textOption } from './command.ts';
 import type { BotContext } from './context.ts';
