@@ -1,5 +1,22 @@
 import Fuse, { type IFuseOptions } from 'fuse.js';
 import {
+  bucketField,
+  bucketTailKind,
+  encodeNamePosting,
+  encodeWordPosting,
+  MAX_DOCS,
+  MAX_FIELDS,
+  namePostingBucket,
+  namePostingField,
+  namePostingRank,
+  nextBucket,
+  TAILS,
+  tailKindAt,
+  WHOLE,
+  wordPostingField,
+  wordPostingRank,
+} from './engine/postings.ts';
+import {
   foldedWords,
   joinedTails,
   joinWords,
@@ -95,19 +112,6 @@ const MAX_PREFIX_WORDS = 50_000;
 /** Prefixes this short have their hits ranked when the engine is built. */
 const SHORT_PREFIX = 2;
 const SHORT_PREFIX_HITS = 25;
-const MAX_FIELDS = 32;
-const MAX_DOCS = 1 << 24;
-
-/**
- * Name postings are packed as `bucket * MAX_DOCS + rank`, the bucket being the kind of joined
- * tail (whole value, later words, last word) times field. Sorted, a list reads bucket by bucket,
- * each in rank order. Word postings are `rank * MAX_FIELDS + field`, in rank order.
- */
-const WHOLE = 0;
-/** A later tail of two words or more (`songgil`). */
-const TAILS = 1;
-/** The last word alone (`gil`). */
-const LAST = 2;
 
 interface Candidates {
   ranks: number[];
@@ -168,12 +172,11 @@ export function createSearchEngine(docs: readonly EngineDoc[], fields: readonly 
         else fuseValues.push(words.join(' '));
         if (spec.exact || spec.prefix) {
           joinedTails(words).forEach((tail, i, tails) => {
-            const cls = i === 0 ? WHOLE : i < tails.length - 1 ? TAILS : LAST;
-            push(nameLists, tail, (cls * MAX_FIELDS + f) * MAX_DOCS + rank);
+            push(nameLists, tail, encodeNamePosting(tailKindAt(i, tails.length), f, rank));
           });
           if (spec.prefix) names.push(...words);
         }
-        for (const word of words) push(wordLists, word, rank * MAX_FIELDS + f);
+        for (const word of words) push(wordLists, word, encodeWordPosting(rank, f));
       }
       fuseDoc[spec.name] = spec.words ? [...new Set(fuseValues)] : fuseValues;
     });
@@ -213,11 +216,13 @@ export function createSearchEngine(docs: readonly EngineDoc[], fields: readonly 
 
   /** Exact and prefix tiers, straight from the sorted name postings. */
   function tiered(joined: string, limit: number, found: Map<number, Found>): void {
+    // Whole values come first in a sorted list: the exact tier stops at the first later tail.
     for (const entry of namePostings.get(joined) ?? []) {
-      const bucket = Math.floor(entry / MAX_DOCS);
-      if (bucket >= MAX_FIELDS) break;
-      if (fields[bucket]?.exact) {
-        add(found, { rank: entry % MAX_DOCS, tier: 'exact', order: bucket, score: 0, field: bucket });
+      const bucket = namePostingBucket(entry);
+      if (bucketTailKind(bucket) !== WHOLE) break;
+      const field = bucketField(bucket);
+      if (fields[field]?.exact) {
+        add(found, { rank: namePostingRank(entry), tier: 'exact', order: field, score: 0, field });
       }
     }
     const known = limit <= SHORT_PREFIX_HITS ? shortPrefixes.get(joined) : undefined;
@@ -236,22 +241,23 @@ export function createSearchEngine(docs: readonly EngineDoc[], fields: readonly 
       if (list === undefined) continue;
       const score = 0.1 * (1 - joined.length / word.length);
       for (let i = 0; i < list.length; ) {
-        const bucket = Math.floor((list[i] ?? 0) / MAX_DOCS);
+        const bucket = namePostingBucket(list[i] ?? 0);
         const next = nextBucket(list, i, bucket);
-        const field = bucket % MAX_FIELDS;
+        const field = bucketField(bucket);
         if (fields[field]?.prefix) {
-          const cls = Math.floor(bucket / MAX_FIELDS);
+          const kind = bucketTailKind(bucket);
           // The start of a value (`jang` in `Jang Sung-gil`) or all of a later tail of several
           // words (`songgil` in `Jo Song-gil`); then all of the last word (`jang` in `Hwang
           // Jang`); then a query ending inside a later tail.
           const equal = word === joined;
-          const order = (cls === WHOLE || (equal && cls === TAILS) ? 0 : equal ? 1 : 2) * MAX_FIELDS + field;
+          const order =
+            (kind === WHOLE || (equal && kind === TAILS) ? 0 : equal ? 1 : 2) * MAX_FIELDS + field;
           for (let k = i; k < Math.min(next, i + limit); k++) {
             add(best, {
-              rank: (list[k] ?? 0) % MAX_DOCS,
+              rank: namePostingRank(list[k] ?? 0),
               tier: 'prefix',
               order,
-              score: score + 0.01 * cls,
+              score: score + 0.01 * kind,
               field,
             });
           }
@@ -291,10 +297,10 @@ export function createSearchEngine(docs: readonly EngineDoc[], fields: readonly 
     const rest = words.filter((word) => word !== walked);
     let examined = 0;
     for (const entry of walk ?? []) {
-      const field = entry % MAX_FIELDS;
+      const field = wordPostingField(entry);
       if (!fields[field]?.prefix) continue;
       if (++examined > MAX_WORD_PREFIX_DOCS) return;
-      const rank = (entry / MAX_FIELDS) | 0;
+      const rank = wordPostingRank(entry);
       const own = nameWords[rank] ?? [];
       if (rest.every((other) => own.some((name) => name.startsWith(other)))) {
         // Words that line up with the record's words beat a run-together prefix across them.
@@ -333,7 +339,7 @@ export function createSearchEngine(docs: readonly EngineDoc[], fields: readonly 
         const end = Math.min(list.length, vocab === word ? MAX_WORD_POSTINGS : MAX_NEAR_POSTINGS);
         for (let i = 0; i < end; i++) {
           const entry = list[i] ?? 0;
-          credit((entry / MAX_FIELDS) | 0, entry % MAX_FIELDS, similarity, vocab);
+          credit(wordPostingRank(entry), wordPostingField(entry), similarity, vocab);
         }
       }
       // A name run together with a typo in it (`thaeyongo`) is near a joined name, not a word.
@@ -343,7 +349,7 @@ export function createSearchEngine(docs: readonly EngineDoc[], fields: readonly 
           nearWords.add(tail);
           for (let i = 0; i < Math.min(list.length, MAX_NEAR_POSTINGS); i++) {
             const entry = list[i] ?? 0;
-            credit(entry % MAX_DOCS, Math.floor(entry / MAX_DOCS) % MAX_FIELDS, similarity, tail);
+            credit(namePostingRank(entry), namePostingField(entry), similarity, tail);
           }
         }
       }
@@ -512,19 +518,6 @@ export function createSearchEngine(docs: readonly EngineDoc[], fields: readonly 
       return run(query, limit, SUGGEST_THRESHOLD, true);
     },
   };
-}
-
-/** The first position after `from` in a sorted name posting list whose bucket differs. */
-function nextBucket(list: Int32Array, from: number, bucket: number): number {
-  const bound = (bucket + 1) * MAX_DOCS;
-  let lo = from;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((list[mid] ?? 0) < bound) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 const tierOrder: Record<MatchTier, number> = { exact: 0, prefix: 1, fuzzy: 2 };
