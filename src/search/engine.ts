@@ -1,4 +1,12 @@
 import Fuse, { type IFuseOptions } from 'fuse.js';
+import { compareFound, type Found, type FoundByRank, keepBest } from './engine/found.ts';
+import {
+  DEFAULT_THRESHOLD,
+  type FuseDoc,
+  foldFields,
+  fuseDocOf,
+  fuseOptionsFor,
+} from './engine/fuse-docs.ts';
 import {
   bucketField,
   bucketTailKind,
@@ -16,6 +24,7 @@ import {
   wordPostingField,
   wordPostingRank,
 } from './engine/postings.ts';
+import type { EngineDoc, EngineHit, FieldSpec, SearchEngine } from './engine/types.ts';
 import {
   foldedWords,
   joinedTails,
@@ -24,8 +33,10 @@ import {
   normaliseWords,
   queryWords,
 } from './normalise.ts';
-import type { MatchTier } from './types.ts';
 import { createVocabulary } from './vocabulary.ts';
+
+export { type FuseDoc, fuseDocuments } from './engine/fuse-docs.ts';
+export type { EngineDoc, EngineHit, EngineQueryOptions, FieldSpec, SearchEngine } from './engine/types.ts';
 
 /**
  * A search engine over generic documents. An inverted index over folded words answers the
@@ -34,57 +45,7 @@ import { createVocabulary } from './vocabulary.ts';
  * 100 records as at 100,000.
  */
 
-export interface FieldSpec {
-  name: string;
-  /** fuse.js key weight. */
-  weight: number;
-  /** A query equal to a whole value (words joined) ranks in the exact tier. */
-  exact: boolean;
-  /** A query that starts a value, or one of its later words (joined with the rest), ranks in the prefix tier. */
-  prefix: boolean;
-  /** Long text: fuse.js scores its distinct words, so a word far into a sentence still counts. */
-  words?: boolean;
-}
-
-export interface EngineDoc {
-  /** Matched exactly, as typed, before any normalisation: the record id. */
-  id: string;
-  /** Values per field name; fields not listed in the engine's specs are ignored. */
-  fields: Readonly<Record<string, readonly string[]>>;
-  /** Higher first when hits tie. */
-  prominence: number;
-}
-
-export interface EngineHit {
-  /** Position of the document in the array the engine was built from. */
-  index: number;
-  tier: MatchTier;
-  score: number;
-  /** The field that matched (`id` for the record id typed as is). */
-  field: string;
-  /** The value that matched, as given. */
-  text: string;
-}
-
-export interface EngineQueryOptions {
-  limit?: number;
-  /** fuse.js's threshold: how far a field may be from the query and still match. */
-  threshold?: number;
-}
-
-export interface SearchEngine {
-  search(query: string, options?: EngineQueryOptions): EngineHit[];
-  /** The closest few even when nothing passes the threshold (empty only when nothing shares a word fragment). */
-  suggest(query: string, limit?: number): EngineHit[];
-  /** The documents and options fuse.js scores with, for comparing against fuse.js over everything. */
-  readonly fuseDocs: readonly FuseDoc[];
-  readonly fuseOptions: IFuseOptions<FuseDoc>;
-}
-
-export type FuseDoc = Record<string, string[]>;
-
 const DEFAULT_LIMIT = 10;
-const DEFAULT_THRESHOLD = 0.4;
 const SUGGEST_THRESHOLD = 0.75;
 /**
  * fuse.js multiplies per-field scores raised to normalised weights, so one weak match in a light
@@ -121,21 +82,6 @@ interface Candidates {
   matched: ReadonlyMap<number, { field: number; near: string }>;
 }
 
-interface Found {
-  rank: number;
-  tier: MatchTier;
-  /**
-   * Ranks hits within their tier: the field for exact hits, the kind of match then the field for
-   * prefix hits (negative for words lined up in any order), -1 for the id typed as is.
-   */
-  order: number;
-  score: number;
-  /** Field index, or -1 for the id. */
-  field: number;
-  /** For a fuzzy hit, the indexed word that brought it in: the matched value is one holding it. */
-  near?: string;
-}
-
 export function createSearchEngine(docs: readonly EngineDoc[], fields: readonly FieldSpec[]): SearchEngine {
   if (fields.length > MAX_FIELDS) throw new Error(`at most ${MAX_FIELDS} fields`);
   if (docs.length > MAX_DOCS) throw new Error(`at most ${MAX_DOCS} documents`);
@@ -146,7 +92,8 @@ export function createSearchEngine(docs: readonly EngineDoc[], fields: readonly 
     .sort((a, b) => b.prominence - a.prominence || a.index - b.index)
     .map((entry) => entry.index);
   const idToRank = new Map<string, number>();
-  const fuseDocs: FuseDoc[] = new Array(docs.length);
+  /** Per rank, the document as fuse.js sees it, for the few candidates it scores. */
+  const fuseDocByRank: FuseDoc[] = new Array(docs.length);
   const nameLists = new Map<string, number[]>();
   const wordLists = new Map<string, number[]>();
   /** Per rank, the folded name words, to check the later words of a several-word query. */
@@ -161,15 +108,11 @@ export function createSearchEngine(docs: readonly EngineDoc[], fields: readonly 
   indexOfRank.forEach((index, rank) => {
     const doc = docs[index] as EngineDoc;
     if (!idToRank.has(doc.id)) idToRank.set(doc.id, rank);
-    const fuseDoc: FuseDoc = {};
+    const folded = foldFields(doc, fields);
+    fuseDocByRank[rank] = fuseDocOf(folded, fields);
     const names: string[] = [];
     fields.forEach((spec, f) => {
-      const fuseValues: string[] = [];
-      for (const value of doc.fields[spec.name] ?? []) {
-        const words = foldedWords(value);
-        if (words.length === 0) continue;
-        if (spec.words) fuseValues.push(...words);
-        else fuseValues.push(words.join(' '));
+      for (const words of folded[f] ?? []) {
         if (spec.exact || spec.prefix) {
           joinedTails(words).forEach((tail, i, tails) => {
             push(nameLists, tail, encodeNamePosting(tailKindAt(i, tails.length), f, rank));
@@ -178,9 +121,7 @@ export function createSearchEngine(docs: readonly EngineDoc[], fields: readonly 
         }
         for (const word of words) push(wordLists, word, encodeWordPosting(rank, f));
       }
-      fuseDoc[spec.name] = spec.words ? [...new Set(fuseValues)] : fuseValues;
     });
-    fuseDocs[index] = fuseDoc;
     nameWords[rank] = names;
   });
 
@@ -193,14 +134,7 @@ export function createSearchEngine(docs: readonly EngineDoc[], fields: readonly 
 
   const weights = fields.map((spec) => spec.weight);
   const maxWeight = Math.max(...weights, Number.MIN_VALUE);
-  const fuseOptions: IFuseOptions<FuseDoc> = {
-    keys: fields.map((spec) => ({ name: spec.name, weight: spec.weight })),
-    includeScore: true,
-    // Text is lower-cased when folded.
-    isCaseSensitive: true,
-    ignoreLocation: false,
-    threshold: DEFAULT_THRESHOLD,
-  };
+  const fuseOptions: IFuseOptions<FuseDoc> = fuseOptionsFor(fields);
   // Scratch space for the fuzzy pre-filter, reused by every query.
   const wordBest = new Float32Array(docs.length);
   const totals = new Float32Array(docs.length);
@@ -209,24 +143,19 @@ export function createSearchEngine(docs: readonly EngineDoc[], fields: readonly 
   const strongestField = new Uint8Array(docs.length);
   const strongestWord: (string | undefined)[] = new Array(docs.length);
 
-  function add(found: Map<number, Found>, candidate: Found): void {
-    const known = found.get(candidate.rank);
-    if (known === undefined || compare(candidate, known) < 0) found.set(candidate.rank, candidate);
-  }
-
   /** Exact and prefix tiers, straight from the sorted name postings. */
-  function tiered(joined: string, limit: number, found: Map<number, Found>): void {
+  function tiered(joined: string, limit: number, found: FoundByRank): void {
     // Whole values come first in a sorted list: the exact tier stops at the first later tail.
     for (const entry of namePostings.get(joined) ?? []) {
       const bucket = namePostingBucket(entry);
       if (bucketTailKind(bucket) !== WHOLE) break;
       const field = bucketField(bucket);
       if (fields[field]?.exact) {
-        add(found, { rank: namePostingRank(entry), tier: 'exact', order: field, score: 0, field });
+        keepBest(found, { rank: namePostingRank(entry), tier: 'exact', order: field, score: 0, field });
       }
     }
     const known = limit <= SHORT_PREFIX_HITS ? shortPrefixes.get(joined) : undefined;
-    for (const hit of known ?? prefixHits(joined, limit)) add(found, hit);
+    for (const hit of known ?? prefixHits(joined, limit)) keepBest(found, hit);
   }
 
   /**
@@ -253,7 +182,7 @@ export function createSearchEngine(docs: readonly EngineDoc[], fields: readonly 
           const order =
             (kind === WHOLE || (equal && kind === TAILS) ? 0 : equal ? 1 : 2) * MAX_FIELDS + field;
           for (let k = i; k < Math.min(next, i + limit); k++) {
-            add(best, {
+            keepBest(best, {
               rank: namePostingRank(list[k] ?? 0),
               tier: 'prefix',
               order,
@@ -266,7 +195,7 @@ export function createSearchEngine(docs: readonly EngineDoc[], fields: readonly 
       }
       if (++scanned >= MAX_PREFIX_WORDS) break;
     }
-    return [...best.values()].sort(compare).slice(0, limit);
+    return [...best.values()].sort(compareFound).slice(0, limit);
   }
 
   /** One- and two-letter prefixes start thousands of names in a large corpus: ranked once, here. */
@@ -283,7 +212,7 @@ export function createSearchEngine(docs: readonly EngineDoc[], fields: readonly 
    * before the last are taken as complete, so the documents of the rarest of them are walked in
    * rank order, and the other words checked against each document's name words.
    */
-  function everyWordPrefix(words: readonly string[], found: Map<number, Found>): void {
+  function everyWordPrefix(words: readonly string[], found: FoundByRank): void {
     let walk: Int32Array | undefined;
     let walked = '';
     for (const word of words.slice(0, -1)) {
@@ -304,7 +233,7 @@ export function createSearchEngine(docs: readonly EngineDoc[], fields: readonly 
       const own = nameWords[rank] ?? [];
       if (rest.every((other) => own.some((name) => name.startsWith(other)))) {
         // Words that line up with the record's words beat a run-together prefix across them.
-        add(found, { rank, tier: 'prefix', order: field - MAX_FIELDS, score: 0.05, field });
+        keepBest(found, { rank, tier: 'prefix', order: field - MAX_FIELDS, score: 0.05, field });
       }
     }
   }
@@ -396,7 +325,7 @@ export function createSearchEngine(docs: readonly EngineDoc[], fields: readonly 
    * fuse.js's time grows with every value it is given.
    */
   function fuseDocFor(rank: number, { nearWords, joined }: Candidates): FuseDoc {
-    const full = fuseDocs[indexOfRank[rank] ?? -1] ?? {};
+    const full = fuseDocByRank[rank] ?? {};
     const doc: FuseDoc = {};
     for (const spec of fields) {
       const values = full[spec.name] ?? [];
@@ -478,11 +407,11 @@ export function createSearchEngine(docs: readonly EngineDoc[], fields: readonly 
       if (fillWithCandidates || found.size === 0) {
         const candidates = prefilter(words, found);
         for (const candidate of fuzzy(words, candidates, threshold)) {
-          if (fillWithCandidates || candidate.score <= MAX_FUZZY_SCORE) add(found, candidate);
+          if (fillWithCandidates || candidate.score <= MAX_FUZZY_SCORE) keepBest(found, candidate);
         }
         if (fillWithCandidates) {
           for (const [rank, where] of candidates.matched) {
-            add(found, { rank, tier: 'fuzzy', order: 0, score: 1, ...where });
+            keepBest(found, { rank, tier: 'fuzzy', order: 0, score: 1, ...where });
           }
         }
       }
@@ -491,7 +420,7 @@ export function createSearchEngine(docs: readonly EngineDoc[], fields: readonly 
     // the head of the list is looked at, which keeps this cheap at any corpus size.
     const typed = joinWords(normaliseWords(query.slice(0, MAX_QUERY_CHARS)));
     return [...found.values()]
-      .sort(compare)
+      .sort(compareFound)
       .slice(0, limit * 2)
       .map((hit) => {
         const index = indexOfRank[hit.rank] ?? 0;
@@ -503,14 +432,12 @@ export function createSearchEngine(docs: readonly EngineDoc[], fields: readonly 
           hit.tier !== 'fuzzy' && joinedTails(normaliseWords(text)).some((t) => t.startsWith(typed));
         return { hit, literal, out: { ...base, field: fields[hit.field]?.name ?? '', text } };
       })
-      .sort((a, b) => compare(a.hit, b.hit, Number(b.literal) - Number(a.literal)))
+      .sort((a, b) => compareFound(a.hit, b.hit, Number(b.literal) - Number(a.literal)))
       .slice(0, limit)
       .map(({ out }) => out);
   }
 
   return {
-    fuseDocs,
-    fuseOptions,
     search(query, options = {}) {
       return run(query, options.limit ?? DEFAULT_LIMIT, options.threshold ?? DEFAULT_THRESHOLD, false);
     },
@@ -518,20 +445,4 @@ export function createSearchEngine(docs: readonly EngineDoc[], fields: readonly 
       return run(query, limit, SUGGEST_THRESHOLD, true);
     },
   };
-}
-
-const tierOrder: Record<MatchTier, number> = { exact: 0, prefix: 1, fuzzy: 2 };
-
-/**
- * Tier first; exact and prefix hits by bucket, fuzzy by score (to two places, so near-ties go by
- * rank); then `spelling` (negative when `a` is spelt as typed and `b` is not); then rank.
- */
-function compare(a: Found, b: Found, spelling = 0): number {
-  return (
-    tierOrder[a.tier] - tierOrder[b.tier] ||
-    a.order - b.order ||
-    (a.tier === 'fuzzy' ? Math.round(a.score * 100) - Math.round(b.score * 100) : 0) ||
-    spelling ||
-    a.rank - b.rank
-  );
 }
