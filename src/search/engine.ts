@@ -1,5 +1,6 @@
 import Fuse, { type IFuseOptions } from 'fuse.js';
-import { compareFound, type Found, type FoundByRank, keepBest } from './engine/found.ts';
+import { createExactAndPrefixTiers } from './engine/exact-and-prefix.ts';
+import { compareFound, type Found, keepBest } from './engine/found.ts';
 import {
   DEFAULT_THRESHOLD,
   type FuseDoc,
@@ -8,23 +9,17 @@ import {
   fuseOptionsFor,
 } from './engine/fuse-docs.ts';
 import {
-  bucketField,
-  bucketTailKind,
   encodeNamePosting,
   encodeWordPosting,
   MAX_DOCS,
   MAX_FIELDS,
-  namePostingBucket,
   namePostingField,
   namePostingRank,
-  nextBucket,
-  TAILS,
   tailKindAt,
-  WHOLE,
   wordPostingField,
   wordPostingRank,
 } from './engine/postings.ts';
-import type { EngineDoc, EngineHit, FieldSpec, SearchEngine } from './engine/types.ts';
+import type { EngineDoc, EngineHit, FieldSpec, PostingIndex, SearchEngine } from './engine/types.ts';
 import {
   foldedWords,
   joinedTails,
@@ -62,17 +57,10 @@ const WEAK_CANDIDATE = 0.3;
 const MAX_WORD_POSTINGS = 2_000;
 /** The same for a longer word the query word starts, or a near spelling of it. */
 const MAX_NEAR_POSTINGS = 300;
-/** Documents examined, most prominent first, for a query of several words in any order. */
-const MAX_WORD_PREFIX_DOCS = 1_500;
 /** Query words looked at; more add cost and little precision. */
 const MAX_QUERY_WORDS = 6;
 /** A one-word query this long is also compared with whole names run together. */
 const MIN_JOINED_TYPO = 6;
-/** Distinct name words a short prefix may expand to (`j` starts most of them). */
-const MAX_PREFIX_WORDS = 50_000;
-/** Prefixes this short have their hits ranked when the engine is built. */
-const SHORT_PREFIX = 2;
-const SHORT_PREFIX_HITS = 25;
 
 interface Candidates {
   ranks: number[];
@@ -129,8 +117,10 @@ export function createSearchEngine(docs: readonly EngineDoc[], fields: readonly 
   for (const [key, list] of nameLists) namePostings.set(key, Int32Array.from(list).sort());
   const wordPostings = new Map<string, Int32Array>();
   for (const [key, list] of wordLists) wordPostings.set(key, Int32Array.from(list));
-  const names = createVocabulary(namePostings.keys(), true);
+  const nameTails = createVocabulary(namePostings.keys(), true);
   const vocabulary = createVocabulary(wordPostings.keys(), true);
+  const index: PostingIndex = { fields, namePostings, wordPostings, nameTails, words: vocabulary, nameWords };
+  const tiers = createExactAndPrefixTiers(index);
 
   const weights = fields.map((spec) => spec.weight);
   const maxWeight = Math.max(...weights, Number.MIN_VALUE);
@@ -142,101 +132,6 @@ export function createSearchEngine(docs: readonly EngineDoc[], fields: readonly 
   const strongest = new Float32Array(docs.length);
   const strongestField = new Uint8Array(docs.length);
   const strongestWord: (string | undefined)[] = new Array(docs.length);
-
-  /** Exact and prefix tiers, straight from the sorted name postings. */
-  function tiered(joined: string, limit: number, found: FoundByRank): void {
-    // Whole values come first in a sorted list: the exact tier stops at the first later tail.
-    for (const entry of namePostings.get(joined) ?? []) {
-      const bucket = namePostingBucket(entry);
-      if (bucketTailKind(bucket) !== WHOLE) break;
-      const field = bucketField(bucket);
-      if (fields[field]?.exact) {
-        keepBest(found, { rank: namePostingRank(entry), tier: 'exact', order: field, score: 0, field });
-      }
-    }
-    const known = limit <= SHORT_PREFIX_HITS ? shortPrefixes.get(joined) : undefined;
-    for (const hit of known ?? prefixHits(joined, limit)) keepBest(found, hit);
-  }
-
-  /**
-   * The best `limit` prefix hits, taking at most `limit` per name word and bucket (lists are in
-   * ranking order within a bucket, so the rest could not make it).
-   */
-  function prefixHits(joined: string, limit: number): Found[] {
-    const best = new Map<number, Found>();
-    let scanned = 0;
-    for (const word of names.withPrefix(joined)) {
-      const list = namePostings.get(word);
-      if (list === undefined) continue;
-      const score = 0.1 * (1 - joined.length / word.length);
-      for (let i = 0; i < list.length; ) {
-        const bucket = namePostingBucket(list[i] ?? 0);
-        const next = nextBucket(list, i, bucket);
-        const field = bucketField(bucket);
-        if (fields[field]?.prefix) {
-          const kind = bucketTailKind(bucket);
-          // The start of a value (`jang` in `Jang Sung-gil`) or all of a later tail of several
-          // words (`songgil` in `Jo Song-gil`); then all of the last word (`jang` in `Hwang
-          // Jang`); then a query ending inside a later tail.
-          const equal = word === joined;
-          const order =
-            (kind === WHOLE || (equal && kind === TAILS) ? 0 : equal ? 1 : 2) * MAX_FIELDS + field;
-          for (let k = i; k < Math.min(next, i + limit); k++) {
-            keepBest(best, {
-              rank: namePostingRank(list[k] ?? 0),
-              tier: 'prefix',
-              order,
-              score: score + 0.01 * kind,
-              field,
-            });
-          }
-        }
-        i = next;
-      }
-      if (++scanned >= MAX_PREFIX_WORDS) break;
-    }
-    return [...best.values()].sort(compareFound).slice(0, limit);
-  }
-
-  /** One- and two-letter prefixes start thousands of names in a large corpus: ranked once, here. */
-  const shortPrefixes = new Map<string, Found[]>();
-  for (const word of names.withPrefix('')) {
-    for (let length = 1; length <= Math.min(SHORT_PREFIX, word.length); length++) {
-      const prefix = word.slice(0, length);
-      if (!shortPrefixes.has(prefix)) shortPrefixes.set(prefix, prefixHits(prefix, SHORT_PREFIX_HITS));
-    }
-  }
-
-  /**
-   * Words in any order (`song gil jo`): each query word starts a word of the names. The words
-   * before the last are taken as complete, so the documents of the rarest of them are walked in
-   * rank order, and the other words checked against each document's name words.
-   */
-  function everyWordPrefix(words: readonly string[], found: FoundByRank): void {
-    let walk: Int32Array | undefined;
-    let walked = '';
-    for (const word of words.slice(0, -1)) {
-      const list = wordPostings.get(word);
-      if (list === undefined) return;
-      if (walk === undefined || list.length < walk.length) {
-        walk = list;
-        walked = word;
-      }
-    }
-    const rest = words.filter((word) => word !== walked);
-    let examined = 0;
-    for (const entry of walk ?? []) {
-      const field = wordPostingField(entry);
-      if (!fields[field]?.prefix) continue;
-      if (++examined > MAX_WORD_PREFIX_DOCS) return;
-      const rank = wordPostingRank(entry);
-      const own = nameWords[rank] ?? [];
-      if (rest.every((other) => own.some((name) => name.startsWith(other)))) {
-        // Words that line up with the record's words beat a run-together prefix across them.
-        keepBest(found, { rank, tier: 'prefix', order: field - MAX_FIELDS, score: 0.05, field });
-      }
-    }
-  }
 
   /**
    * Fuzzy candidates: documents sharing the most query words, exactly, by prefix or by trigrams.
@@ -273,7 +168,7 @@ export function createSearchEngine(docs: readonly EngineDoc[], fields: readonly 
       }
       // A name run together with a typo in it (`thaeyongo`) is near a joined name, not a word.
       if (joined) {
-        for (const [tail, similarity] of names.similar(word)) {
+        for (const [tail, similarity] of nameTails.similar(word)) {
           const list = namePostings.get(tail) ?? [];
           nearWords.add(tail);
           for (let i = 0; i < Math.min(list.length, MAX_NEAR_POSTINGS); i++) {
@@ -376,7 +271,7 @@ export function createSearchEngine(docs: readonly EngineDoc[], fields: readonly 
   }
 
   /** The given value behind a hit: the one fuse.js matched, or the one whose words the query starts. */
-  function matchedText(doc: EngineDoc, found: Found, joined: string, words: readonly string[]): string {
+  function matchedText(doc: EngineDoc, found: Found, joinedQuery: string, words: readonly string[]): string {
     const spec = fields[found.field];
     const values = spec === undefined ? [] : (doc.fields[spec.name] ?? []);
     const matches = (value: string): boolean => {
@@ -384,7 +279,7 @@ export function createSearchEngine(docs: readonly EngineDoc[], fields: readonly 
       if (found.near !== undefined) return folded.includes(found.near);
       const tails = joinedTails(folded);
       return (
-        tails.some((tail) => tail.startsWith(joined)) ||
+        tails.some((tail) => tail.startsWith(joinedQuery)) ||
         words.every((w) => folded.some((f) => f.startsWith(w)))
       );
     };
@@ -394,14 +289,14 @@ export function createSearchEngine(docs: readonly EngineDoc[], fields: readonly 
   function run(query: string, limit: number, threshold: number, fillWithCandidates: boolean): EngineHit[] {
     if (typeof query !== 'string' || !(limit > 0)) return [];
     const words = [...new Set(queryWords(query))].slice(0, MAX_QUERY_WORDS);
-    const joined = joinWords(words);
+    const joinedQuery = joinWords(words);
     const found = new Map<number, Found>();
     const idRank = idToRank.get(query.trim());
     if (idRank !== undefined)
       found.set(idRank, { rank: idRank, tier: 'exact', order: -1, score: 0, field: -1 });
     if (words.length > 0) {
-      tiered(joined, limit, found);
-      if (words.length > 1 && found.size < limit) everyWordPrefix(words, found);
+      tiers.exactAndPrefix(joinedQuery, limit, found);
+      if (words.length > 1 && found.size < limit) tiers.everyWordPrefix(words, found);
       // A name that matches as typed (exactly or by its start) is the answer: fuzzy hits would
       // only pad the list below it with weaker guesses, at most of a query's cost.
       if (fillWithCandidates || found.size === 0) {
@@ -427,7 +322,7 @@ export function createSearchEngine(docs: readonly EngineDoc[], fields: readonly 
         const doc = docs[index] as EngineDoc;
         const base = { index, tier: hit.tier, score: hit.score };
         if (hit.field === -1) return { hit, literal: true, out: { ...base, field: 'id', text: doc.id } };
-        const text = matchedText(doc, hit, joined, words);
+        const text = matchedText(doc, hit, joinedQuery, words);
         const literal =
           hit.tier !== 'fuzzy' && joinedTails(normaliseWords(text)).some((t) => t.startsWith(typed));
         return { hit, literal, out: { ...base, field: fields[hit.field]?.name ?? '', text } };
