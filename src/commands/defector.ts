@@ -12,9 +12,13 @@ import { cardButton, personButtons, whyButton } from './person-buttons.ts';
 import { resolve } from './resolve.ts';
 import { alsoMatching, missReply } from './suggestions.ts';
 
+/** A person's card, with the map of their route where it can be drawn. */
 function personCard(ctx: BotContext, lang: Lang, person: Person): Reply {
+  const render = { knowledge: ctx.knowledge, lang };
+  const map = routeMap(render, person, 0);
   return {
-    embeds: [personEmbed({ knowledge: ctx.knowledge, lang }, person)],
+    embeds: [personEmbed(render, person)],
+    pictures: map ? [map] : [],
     buttons: personButtons(lang, person, 'card'),
   };
 }

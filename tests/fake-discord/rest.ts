@@ -26,8 +26,18 @@ export interface RecordedRequest {
   headers: Record<string, string>;
   /** Parsed JSON (or `payload_json` of a multipart body); `null` without a body. */
   body: unknown;
+  /** The file parts of a multipart body (pictures), in the order sent. */
+  files: UploadedFile[];
   at: number;
   status: number;
+}
+
+export interface UploadedFile {
+  /** The form field, `files[0]` and so on. */
+  field: string;
+  filename: string;
+  contentType: string;
+  data: Buffer;
 }
 
 export interface InteractionRecord {

@@ -1,4 +1,4 @@
-import type { REST } from 'discord.js';
+import type { RawFile, REST } from 'discord.js';
 import {
   type APIInteraction,
   type APIInteractionResponse,
@@ -9,12 +9,24 @@ import {
   Routes,
 } from 'discord-api-types/v10';
 import { describeInteraction, errorResponse, logErrorsTo } from '../../interactions/errors.ts';
+import type { Outgoing } from '../../interactions/respond.ts';
 import type { Logger } from '../../logger.ts';
+import type { AttachedFile } from '../../render/message.ts';
+
+/** A response, or a response with files (pictures) to upload alongside it. */
+export type Handled = APIInteractionResponse | Outgoing;
 
 /** The core, as a transport sees it. Asynchronous handlers are allowed so a slow answer can be deferred. */
-export type InteractionHandler = (
-  interaction: APIInteraction,
-) => APIInteractionResponse | Promise<APIInteractionResponse>;
+export type InteractionHandler = (interaction: APIInteraction) => Handled | Promise<Handled>;
+
+function outgoing(handled: Handled): Outgoing {
+  return 'response' in handled ? handled : { response: handled, files: [] };
+}
+
+/** Files as discord.js REST uploads them: multipart parts `files[0]`, `files[1]`, ... */
+function rawFiles(files: readonly AttachedFile[]): RawFile[] {
+  return files.map((file) => ({ name: file.name, data: file.data, contentType: 'image/png' }));
+}
 
 export interface AnswerOptions {
   /** discord.js's REST client: its queue retries 429s after `Retry-After` and 5xx a few times. */
@@ -87,8 +99,16 @@ function delay(ms: number): { promise: Promise<typeof deferTimeout>; cancel(): v
  * interaction callback (deferring first when an asynchronous handler is slow), and never rejects.
  */
 export function createAnswerer({ rest, handler, logger, deferAfterMs }: AnswerOptions): Answer {
-  const callback = (interaction: APIInteraction, body: APIInteractionResponse) =>
-    rest.post(Routes.interactionCallback(interaction.id, interaction.token), { body, auth: false });
+  const callback = (
+    interaction: APIInteraction,
+    body: APIInteractionResponse,
+    files: readonly AttachedFile[] = [],
+  ) =>
+    rest.post(Routes.interactionCallback(interaction.id, interaction.token), {
+      body,
+      auth: false,
+      ...(files.length > 0 ? { files: rawFiles(files) } : {}),
+    });
 
   const original = (interaction: APIInteraction) =>
     Routes.webhookMessage(interaction.application_id, interaction.token, '@original');
@@ -98,21 +118,24 @@ export function createAnswerer({ rest, handler, logger, deferAfterMs }: AnswerOp
     interaction: APIInteraction,
     deferral: APIInteractionResponse,
     response: APIInteractionResponse,
+    files: readonly AttachedFile[],
   ): Promise<void> {
     const data = lockMentions(messageData(response));
+    const upload = files.length > 0 ? { files: rawFiles(files) } : {};
     const ephemeral = ((data.flags ?? 0) & MessageFlags.Ephemeral) !== 0;
     const editsOriginal =
       deferral.type === InteractionResponseType.DeferredMessageUpdate
         ? response.type === InteractionResponseType.UpdateMessage
         : !ephemeral;
     if (editsOriginal) {
-      await rest.patch(original(interaction), { body: data, auth: false });
+      await rest.patch(original(interaction), { body: data, auth: false, ...upload });
       return;
     }
     // A private answer cannot replace a public "thinking…" placeholder: send it on its own and drop the placeholder.
     await rest.post(Routes.webhook(interaction.application_id, interaction.token), {
       body: data,
       auth: false,
+      ...upload,
     });
     if (deferral.type === InteractionResponseType.DeferredChannelMessageWithSource) {
       await rest.delete(original(interaction), { auth: false });
@@ -126,14 +149,14 @@ export function createAnswerer({ rest, handler, logger, deferAfterMs }: AnswerOp
   async function run(
     interaction: APIInteraction,
     acknowledged: { deferral?: APIInteractionResponse },
-  ): Promise<APIInteractionResponse> {
+  ): Promise<Outgoing> {
     const result = handler(interaction);
-    if (!(result instanceof Promise)) return result;
+    if (!(result instanceof Promise)) return outgoing(result);
     const deferral = deferralFor(interaction);
-    if (!deferral) return result;
+    if (!deferral) return outgoing(await result);
     const timer = delay(deferAfterMs);
     const first = await Promise.race([result, timer.promise]).finally(timer.cancel);
-    if (first !== deferTimeout) return first;
+    if (first !== deferTimeout) return outgoing(first);
     // If the deferral fails, the handler's later rejection must not surface as an unhandled one.
     result.catch(() => {});
     try {
@@ -142,9 +165,9 @@ export function createAnswerer({ rest, handler, logger, deferAfterMs }: AnswerOp
       throw new DeferralFailed(err);
     }
     acknowledged.deferral = deferral;
-    const late = await result;
+    const late = outgoing(await result);
     // Checked here so that anything but a message fails like a handler error, and the user hears back.
-    messageData(late);
+    messageData(late.response);
     return late;
   }
 
@@ -153,9 +176,12 @@ export function createAnswerer({ rest, handler, logger, deferAfterMs }: AnswerOp
     const fields = { ...describeInteraction(interaction), shard: shardId };
     const acknowledged: { deferral?: APIInteractionResponse } = {};
     let response: APIInteractionResponse;
+    let files: readonly AttachedFile[] = [];
     let failed = false;
     try {
-      response = withLockedMentions(await run(interaction, acknowledged));
+      const out = await run(interaction, acknowledged);
+      response = withLockedMentions(out.response);
+      files = out.files;
     } catch (err) {
       if (err instanceof DeferralFailed) {
         logger.error(
@@ -169,8 +195,8 @@ export function createAnswerer({ rest, handler, logger, deferAfterMs }: AnswerOp
       failed = true;
     }
     try {
-      if (acknowledged.deferral) await completeDeferred(interaction, acknowledged.deferral, response);
-      else await callback(interaction, response);
+      if (acknowledged.deferral) await completeDeferred(interaction, acknowledged.deferral, response, files);
+      else await callback(interaction, response, files);
     } catch (err) {
       logger.error({ ...fields, err: withoutToken(err, interaction.token) }, 'interaction callback failed');
       return;
