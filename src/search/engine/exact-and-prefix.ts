@@ -46,8 +46,9 @@ export function createExactAndPrefixTiers(index: PostingIndex): ExactAndPrefixTi
         keepBest(found, { rank: namePostingRank(entry), tier: 'exact', order: field, score: 0, field });
       }
     }
-    const known = limit <= SHORT_PREFIX_HITS ? shortPrefixes.get(joinedQuery) : undefined;
-    for (const hit of known ?? prefixHits(joinedQuery, limit)) keepBest(found, hit);
+    const short = limit <= SHORT_PREFIX_HITS && [...joinedQuery].length <= SHORT_PREFIX;
+    for (const hit of short ? shortPrefixHits(joinedQuery) : prefixHits(joinedQuery, limit))
+      keepBest(found, hit);
   }
 
   /**
@@ -90,13 +91,20 @@ export function createExactAndPrefixTiers(index: PostingIndex): ExactAndPrefixTi
     return [...best.values()].sort(compareFound).slice(0, limit);
   }
 
-  /** One- and two-letter prefixes start thousands of names in a large corpus: ranked once, here. */
+  /**
+   * One- and two-letter prefixes start thousands of names in a large corpus: each is ranked once,
+   * the first time it is typed, and remembered. (Ranking them all up front cost most of start-up
+   * once Hangul titles made every syllable a prefix.) At most one entry per short prefix of a name.
+   */
   const shortPrefixes = new Map<string, Found[]>();
-  for (const tail of nameTails.withPrefix('')) {
-    for (let length = 1; length <= Math.min(SHORT_PREFIX, tail.length); length++) {
-      const prefix = tail.slice(0, length);
-      if (!shortPrefixes.has(prefix)) shortPrefixes.set(prefix, prefixHits(prefix, SHORT_PREFIX_HITS));
+  function shortPrefixHits(prefix: string): Found[] {
+    let hits = shortPrefixes.get(prefix);
+    if (hits === undefined) {
+      hits = prefixHits(prefix, SHORT_PREFIX_HITS);
+      // Only prefixes that start some name are kept, so typed noise cannot grow the map.
+      if (hits.length > 0) shortPrefixes.set(prefix, hits);
     }
+    return hits;
   }
 
   /**

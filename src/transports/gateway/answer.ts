@@ -1,10 +1,9 @@
-import type { RawFile, REST } from 'discord.js';
+import type { REST } from 'discord.js';
 import {
   type APIInteraction,
   type APIInteractionResponse,
   type APIInteractionResponseCallbackData,
   InteractionResponseType,
-  InteractionType,
   MessageFlags,
   Routes,
 } from 'discord-api-types/v10';
@@ -12,6 +11,8 @@ import { describeInteraction, errorResponse, logErrorsTo } from '../../interacti
 import type { Outgoing } from '../../interactions/respond.ts';
 import type { Logger } from '../../logger.ts';
 import type { AttachedFile } from '../../render/message.ts';
+import { deferralFor } from '../deferral.ts';
+import { uploads } from '../rest.ts';
 
 /** A response, or a response with files (pictures) to upload alongside it. */
 export type Handled = APIInteractionResponse | Outgoing;
@@ -21,11 +22,6 @@ export type InteractionHandler = (interaction: APIInteraction) => Handled | Prom
 
 function outgoing(handled: Handled): Outgoing {
   return 'response' in handled ? handled : { response: handled, files: [] };
-}
-
-/** Files as discord.js REST uploads them: multipart parts `files[0]`, `files[1]`, ... */
-function rawFiles(files: readonly AttachedFile[]): RawFile[] {
-  return files.map((file) => ({ name: file.name, data: file.data, contentType: 'image/png' }));
 }
 
 export interface AnswerOptions {
@@ -43,19 +39,6 @@ export interface AnswerOptions {
 export type Answer = (interaction: APIInteraction, shardId?: number) => Promise<void>;
 
 const noMentions = { parse: [] };
-
-/** The deferral Discord accepts for this kind of interaction; autocomplete cannot be deferred. */
-function deferralFor(interaction: APIInteraction): APIInteractionResponse | undefined {
-  switch (interaction.type) {
-    case InteractionType.ApplicationCommand:
-    case InteractionType.ModalSubmit:
-      return { type: InteractionResponseType.DeferredChannelMessageWithSource };
-    case InteractionType.MessageComponent:
-      return { type: InteractionResponseType.DeferredMessageUpdate };
-    default:
-      return undefined;
-  }
-}
 
 /** Mentions stay locked on every message the bot sends, whatever the handler returned. */
 function lockMentions(data: APIInteractionResponseCallbackData): APIInteractionResponseCallbackData {
@@ -107,7 +90,7 @@ export function createAnswerer({ rest, handler, logger, deferAfterMs }: AnswerOp
     rest.post(Routes.interactionCallback(interaction.id, interaction.token), {
       body,
       auth: false,
-      ...(files.length > 0 ? { files: rawFiles(files) } : {}),
+      ...(files.length > 0 ? { files: uploads(files) } : {}),
     });
 
   const original = (interaction: APIInteraction) =>
@@ -121,7 +104,7 @@ export function createAnswerer({ rest, handler, logger, deferAfterMs }: AnswerOp
     files: readonly AttachedFile[],
   ): Promise<void> {
     const data = lockMentions(messageData(response));
-    const upload = files.length > 0 ? { files: rawFiles(files) } : {};
+    const upload = files.length > 0 ? { files: uploads(files) } : {};
     const ephemeral = ((data.flags ?? 0) & MessageFlags.Ephemeral) !== 0;
     const editsOriginal =
       deferral.type === InteractionResponseType.DeferredMessageUpdate
