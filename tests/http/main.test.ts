@@ -31,6 +31,8 @@ function serve(env: Record<string, string>) {
       MODE: 'http',
       HOST: '127.0.0.1',
       LOG_LEVEL: 'info',
+      // A webhook edit (for a reply with a picture) goes to a closed local port, never out.
+      DISCORD_API_URL: 'http://127.0.0.1:9/api',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
