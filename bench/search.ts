@@ -31,7 +31,10 @@ const ALL_SIZES = [0, 100, 1_000, 10_000, 100_000];
 const sizesArgument = process.argv[process.argv.indexOf('--sizes') + 1];
 const SIZES =
   process.argv.includes('--sizes') && sizesArgument !== undefined
-    ? sizesArgument.split(',').map(Number).filter((n) => ALL_SIZES.includes(n))
+    ? sizesArgument
+        .split(',')
+        .map(Number)
+        .filter((n) => ALL_SIZES.includes(n))
     : ALL_SIZES;
 const QUERIES = 1_000;
 /**
