@@ -1,4 +1,4 @@
-import { Client, EmbedBuilder, Events, MessageFlags } from 'discord.js';
+import { Client, EmbedBuilder, Events, InteractionResponseType, MessageFlags } from 'discord.js';
 import { memoryReport } from '../src/transports/gateway/test-hooks.ts';
 
 /**
@@ -32,7 +32,8 @@ client.on(Events.InteractionCreate, async (interaction) => {
   try {
     if (interaction.commandName === 'test-memory') {
       const report = memoryReport();
-      const content = report.type === 4 ? report.data.content : '';
+      const content =
+        report.type === InteractionResponseType.ChannelMessageWithSource ? report.data.content : '';
       await interaction.reply({ content, flags: MessageFlags.Ephemeral });
     } else {
       await interaction.reply({ embeds: [embed], allowedMentions: { parse: [] } });

@@ -1,10 +1,8 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import {
-  checkSignatureHeaders,
-  ed25519PublicKey,
-  verifySignature,
-} from '../src/transports/http/signature.ts';
+import { InteractionResponseType } from 'discord-api-types/v10';
+import { ed25519PublicKey } from '../src/ed25519.ts';
+import { checkSignatureHeaders, verifySignature } from '../src/transports/http/signature.ts';
 
 /**
  * The baseline for `bench/http.ts`: node:http that verifies the signature and answers a
@@ -13,7 +11,7 @@ import {
  */
 
 const key = ed25519PublicKey(process.env.DISCORD_PUBLIC_KEY ?? '');
-const pong = JSON.stringify({ type: 1 });
+const pong = JSON.stringify({ type: InteractionResponseType.Pong });
 
 const server = createServer((req, res) => {
   const chunks: Buffer[] = [];

@@ -1,3 +1,4 @@
+import { InteractionResponseType } from 'discord-api-types/v10';
 import { respond } from '../src/interactions/respond.ts';
 import { loadBotContext } from '../src/startup/context.ts';
 import type { MemoryReport } from '../src/transports/gateway/test-hooks.ts';
@@ -53,7 +54,8 @@ async function memory(fake: FakeDiscord): Promise<MemoryReport> {
 async function answered(fake: FakeDiscord): Promise<void> {
   const interaction = fake.dispatchInteraction(query);
   const callback = await fake.waitForCallback(interaction.id);
-  if (callback.type !== 4) throw new Error(`unexpected callback type ${callback.type}`);
+  if (callback.type !== InteractionResponseType.ChannelMessageWithSource)
+    throw new Error(`unexpected callback type ${callback.type}`);
 }
 
 async function inParallel(count: number, concurrency: number, task: () => Promise<void>): Promise<void> {

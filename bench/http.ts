@@ -4,8 +4,9 @@ import { availableParallelism } from 'node:os';
 import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
 import type { APIInteraction } from 'discord-api-types/v10';
-import { call, generateTestKeys, signedHeaders, type TestKeys } from '../tests/http/client.ts';
-import { autocomplete, command, ping } from '../tests/http/interactions.ts';
+import { autocompleteInteraction, commandInteraction, parseCommandLine } from '../src/cli/command-line.ts';
+import { call, freePort, generateTestKeys, signedHeaders, type TestKeys } from '../tests/http/client.ts';
+import { ping } from '../tests/interactions/build.ts';
 import { npmScriptCommand } from '../tests/npm-script.ts';
 
 /**
@@ -20,22 +21,24 @@ const CONNECTIONS = 50;
 const DURATION_S = 10;
 const TARGET = { ratio: 0.7, p99Ms: 20 };
 
-/** What Discord sends most: autocomplete while typing, then the command itself. */
+/** What Discord sends most: autocomplete while typing, then the command itself (as the preview types them). */
 function endpointMix(): APIInteraction[] {
-  const typed = (name: string, value: string) => ({ name, type: 3, value, focused: true });
+  const typing = (line: string) => autocompleteInteraction(parseCommandLine(line, true), 'en-US');
+  const command = (line: string, locale = 'en-US') => commandInteraction(parseCommandLine(line), locale);
   return [
-    autocomplete('defector', [typed('name', '')]),
-    autocomplete('defector', [typed('name', 'th')]),
-    autocomplete('defector', [typed('name', 'jo song')]),
-    autocomplete('defector', [typed('name', '태영')]),
-    autocomplete('why-defect', [typed('motive', 'chil')]),
-    autocomplete('regime-response', [typed('query', 'exec')]),
-    command('defector', [{ name: 'name', type: 3, value: 'thae yong-ho' }]),
-    command('defector', [{ name: 'name', type: 3, value: 'jo song gil' }], 'ko'),
-    command('why-defect'),
-    command('timeline', [{ name: 'from', type: 4, value: 2010 }]),
-    command('search', [{ name: 'query', type: 3, value: 'ambassador' }]),
-    command('about'),
+    typing('/defector name:'),
+    typing('/defector name:th'),
+    typing('/defector name:jo song'),
+    typing('/defector name:태영'),
+    typing('/why-defect motive:chil'),
+    typing('/regime-response query:exec'),
+    // Replies with pictures are deferred and edited through the webhook; the mix keeps to replies
+    // the endpoint answers in full (cards through /search, the timeline's text pages by button).
+    command('/search query:person:thae-yong-ho'),
+    command('/search query:person:jo-song-gil', 'ko'),
+    command('/why-defect'),
+    command('/search query:ambassador'),
+    command('/about'),
   ];
 }
 
@@ -86,7 +89,9 @@ async function startServer(script: string, keys: TestKeys): Promise<{ child: Chi
       ...serve.env,
       MODE: 'http',
       DISCORD_PUBLIC_KEY: keys.publicKeyHex,
-      PORT: '0',
+      // Should any reply carry a picture, its webhook edit goes to a closed local port, never out.
+      DISCORD_API_URL: 'http://127.0.0.1:9/api',
+      PORT: String(await freePort()),
       HOST: '127.0.0.1',
       LOG_LEVEL: 'info',
     },

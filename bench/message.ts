@@ -129,6 +129,8 @@ const round = (value: number, digits: number) => Number(value.toFixed(digits));
 async function main(): Promise<void> {
   let start = performance.now();
   const search = createKnowledgeSearch(knowledge);
+  // Indexes are built lazily; prepare() builds them all, as start-up does once the bot is ready.
+  search.prepare();
   const searchBuildMs = performance.now() - start;
   start = performance.now();
   createMentionFinder(knowledge);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { publicKeyProblem } from './ed25519.ts';
 
 /**
  * Environment -> typed configuration. Every problem is reported at once, each naming its
@@ -7,6 +8,8 @@ import { z } from 'zod';
 
 /** The one rule for Discord ids (snowflakes) in the environment and on command lines. */
 export const discordIdSchema = z.string().regex(/^\d{17,20}$/, 'expected a Discord id (17-20 digits)');
+
+const portMessage = 'expected a port number from 1 to 65535, in plain digits';
 
 const shardsMessage = 'expected "auto" or a whole number from 1 to 1000';
 
@@ -32,16 +35,45 @@ const baseSchema = z.object({
     .optional(),
 });
 
+/**
+ * What is wrong with a bot token's form, if anything. Discord's tokens are printable ASCII with no
+ * spaces; a pasted `Bot ` prefix, a stray space or line break from `.env`, or an invisible
+ * character would otherwise reach Discord and come back as a 401 that never says why.
+ */
+function tokenProblem(token: string): string | undefined {
+  if (token.trim() === '') return 'is blank';
+  if (token !== token.trim()) return 'has spaces or line breaks around it (check the quotes in .env)';
+  if (/\s/.test(token)) return 'contains whitespace (give the token alone, without "Bot ")';
+  if (/\p{Cc}/u.test(token)) return 'contains control characters';
+  if (/[^\x21-\x7e]/.test(token)) return 'contains characters other than printable ASCII';
+  return undefined;
+}
+
 const gatewaySchema = baseSchema.extend({
-  DISCORD_TOKEN: z.string({ error: 'is required to connect to Discord' }).min(1, 'is empty'),
+  DISCORD_TOKEN: z.string({ error: 'is required to connect to Discord' }).superRefine((token, ctx) => {
+    const problem = tokenProblem(token);
+    if (problem !== undefined) ctx.addIssue({ code: 'custom', message: problem });
+  }),
 });
 
 const httpSchema = baseSchema.extend({
   /** Hex Ed25519 public key from the Developer Portal's General Information page. */
   DISCORD_PUBLIC_KEY: z
     .string({ error: 'is required to verify interaction signatures' })
-    .regex(/^[0-9a-fA-F]{64}$/, 'expected 64 hex characters'),
-  PORT: z.coerce.number().int().min(0).max(65535).default(8787),
+    .superRefine((hex, ctx) => {
+      const problem = publicKeyProblem(hex);
+      if (problem !== undefined) ctx.addIssue({ code: 'custom', message: problem });
+    }),
+  /**
+   * Plain digits only: `z.coerce.number()` took a blank (`Number(' ')` is 0, a random port), `0x1F90`
+   * and `8e3`, and 0 itself, none of which an operator means.
+   */
+  PORT: z
+    .string()
+    .regex(/^[1-9]\d{0,4}$/, portMessage)
+    .transform(Number)
+    .refine((port) => port <= 65535, portMessage)
+    .default(8787),
   /** Interface to listen on; unset listens on all, as a container behind a load balancer needs. */
   HOST: z.string().min(1).optional(),
 });

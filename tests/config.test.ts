@@ -1,3 +1,4 @@
+import { createPublicKey, verify } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -5,8 +6,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ConfigError, gatewayConfig, httpConfig } from '../src/config.ts';
 import { configErrorText, loadDotEnv } from '../src/startup/env.ts';
 import { startNpmScript } from './e2e/bot-process.ts';
+import { generateTestKeys } from './http/client.ts';
 
 const token = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.secret-token-value';
+const publicKey = generateTestKeys().publicKeyHex;
 
 function problemsOf(read: () => unknown): string[] {
   try {
@@ -75,6 +78,36 @@ describe('gatewayConfig', () => {
       expect(text).not.toContain(value);
   });
 
+  it('refuses a malformed token, saying what is wrong and never echoing it', () => {
+    const cases: [string, string][] = [
+      ['   ', 'DISCORD_TOKEN: is blank'],
+      ['\t\n', 'DISCORD_TOKEN: is blank'],
+      [` ${token}`, 'DISCORD_TOKEN: has spaces or line breaks around it (check the quotes in .env)'],
+      [`${token}\n`, 'DISCORD_TOKEN: has spaces or line breaks around it (check the quotes in .env)'],
+      [`${token}\r`, 'DISCORD_TOKEN: has spaces or line breaks around it (check the quotes in .env)'],
+      [`Bot ${token}`, 'DISCORD_TOKEN: contains whitespace (give the token alone, without "Bot ")'],
+      [
+        `${token.slice(0, 10)}\n${token.slice(10)}`,
+        'DISCORD_TOKEN: contains whitespace (give the token alone, without "Bot ")',
+      ],
+      [
+        `${token.slice(0, 10)}\u00a0${token.slice(10)}`,
+        'DISCORD_TOKEN: contains whitespace (give the token alone, without "Bot ")',
+      ],
+      [`${token}\u0000`, 'DISCORD_TOKEN: contains control characters'],
+      [`${token.slice(0, 10)}\u001b${token.slice(10)}`, 'DISCORD_TOKEN: contains control characters'],
+      [`${token}\u007f`, 'DISCORD_TOKEN: contains control characters'],
+      [`${token}\u200b`, 'DISCORD_TOKEN: contains characters other than printable ASCII'],
+      [`${token}é`, 'DISCORD_TOKEN: contains characters other than printable ASCII'],
+    ];
+    for (const [value, problem] of cases) {
+      const problems = problemsOf(() => gatewayConfig({ DISCORD_TOKEN: value }));
+      expect(problems, JSON.stringify(value)).toEqual([problem]);
+      expect(problems.join('\n')).not.toContain(token.slice(0, 10));
+    }
+    expect(gatewayConfig({ DISCORD_TOKEN: token }).DISCORD_TOKEN).toBe(token);
+  });
+
   it('says what DISCORD_SHARDS takes, whatever is wrong with it', () => {
     for (const shards of ['0', '2000', '1.5', 'many']) {
       expect(problemsOf(() => gatewayConfig({ DISCORD_TOKEN: token, DISCORD_SHARDS: shards }))).toEqual([
@@ -89,10 +122,135 @@ describe('httpConfig', () => {
     expect(problemsOf(() => httpConfig({})).map((problem) => problem.split(':')[0])).toEqual([
       'DISCORD_PUBLIC_KEY',
     ]);
-    expect(httpConfig({ DISCORD_PUBLIC_KEY: 'ab'.repeat(32), PORT: '0' })).toMatchObject({
-      PORT: 0,
+    expect(httpConfig({ DISCORD_PUBLIC_KEY: publicKey, PORT: '8080' })).toMatchObject({
+      PORT: 8080,
       MODE: 'gateway',
     });
+  });
+
+  it('takes a port from 1 to 65535 in plain digits, 8787 when unset', () => {
+    const key = { DISCORD_PUBLIC_KEY: publicKey };
+    expect(httpConfig(key).PORT).toBe(8787);
+    expect(httpConfig({ ...key, PORT: '' }).PORT).toBe(8787);
+    for (const port of ['1', '80', '8787', '65535'])
+      expect(httpConfig({ ...key, PORT: port }).PORT).toBe(Number(port));
+    // A blank or 0 would listen on a random port; the others are numbers only to JavaScript.
+    for (const port of [
+      ' ',
+      '0',
+      '00',
+      '65536',
+      '99999',
+      '-1',
+      '+80',
+      '0x1F90',
+      '8e3',
+      '1e3',
+      '80.0',
+      ' 80',
+      '80 ',
+      '080',
+      'http',
+    ]) {
+      expect(
+        problemsOf(() => httpConfig({ ...key, PORT: port })),
+        JSON.stringify(port),
+      ).toEqual(['PORT: expected a port number from 1 to 65535, in plain digits']);
+    }
+  });
+});
+
+describe('DISCORD_PUBLIC_KEY', () => {
+  const p = 2n ** 255n - 19n;
+  /** The 32-byte little-endian encoding of y, with x's sign in the top bit, as hex. */
+  const encode = (y: bigint, sign: 0 | 1 = 0) => {
+    const value = y | (BigInt(sign) << 255n);
+    return Buffer.from(value.toString(16).padStart(64, '0'), 'hex').reverse().toString('hex');
+  };
+  const keyOf = (hex: string) => httpConfig({ DISCORD_PUBLIC_KEY: hex }).DISCORD_PUBLIC_KEY;
+  const problemOf = (hex: string) => problemsOf(() => httpConfig({ DISCORD_PUBLIC_KEY: hex }));
+
+  /** The eight points of small order (libsodium's blocklist, canonical encodings). */
+  const smallOrder: [string, string][] = [
+    ['the identity (order 1)', '0100000000000000000000000000000000000000000000000000000000000000'],
+    ['order 2', 'ecffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f'],
+    ['all zeros (order 4)', '0000000000000000000000000000000000000000000000000000000000000000'],
+    ['order 4, x negative', '0000000000000000000000000000000000000000000000000000000000000080'],
+    ['order 8', '26e8958fc2b227b045c3f489f2ef98f0d5dfac05d3c63339b13802886d53fc05'],
+    ['order 8, x negative', '26e8958fc2b227b045c3f489f2ef98f0d5dfac05d3c63339b13802886d53fc85'],
+    ['order 8, y negated', 'c7176a703d4dd84fba3c0b760d10670f2a2053fa2c39ccc64ec7fd7792ac037a'],
+    ['order 8, y negated, x negative', 'c7176a703d4dd84fba3c0b760d10670f2a2053fa2c39ccc64ec7fd7792ac03fa'],
+  ];
+  const degenerate =
+    "DISCORD_PUBLIC_KEY: is a degenerate key (a point of small order), not an application's public key";
+
+  it('accepts real keys: fresh node:crypto key pairs, and RFC 8032 test vectors', () => {
+    for (let i = 0; i < 50; i++) {
+      const hex = generateTestKeys().publicKeyHex;
+      expect(keyOf(hex)).toBe(hex);
+      expect(keyOf(hex.toUpperCase())).toBe(hex.toUpperCase());
+    }
+    for (const hex of [
+      'd75a980182b10ab7d54bfed3c964073a0ee172f3daa62325af021a68f707511a',
+      '3d4017c3e843895a92b70aa74d1b7ebc9c982ccf2ec4968cc0cd55f12af4660c',
+      'fc51cd8e6218a1a38da47ed00230f0580816ed13ba3303ac5deb911548908025',
+    ]) {
+      expect(keyOf(hex)).toBe(hex);
+    }
+  });
+
+  it('refuses the eight small-order points, which node:crypto takes and which verify forgeries', () => {
+    // Why it matters: with the identity as the key, (R = identity, S = 0) verifies for any message.
+    const spki = Buffer.from('302a300506032b6570032100', 'hex');
+    const identity = smallOrder[0]?.[1] ?? '';
+    const key = createPublicKey({
+      key: Buffer.concat([spki, Buffer.from(identity, 'hex')]),
+      format: 'der',
+      type: 'spki',
+    });
+    const forged = Buffer.concat([Buffer.from(identity, 'hex'), Buffer.alloc(32)]);
+    expect(verify(null, Buffer.from('{"type":2,"data":{"name":"anything"}}'), key, forged)).toBe(true);
+
+    for (const [what, hex] of smallOrder) expect(problemOf(hex), what).toEqual([degenerate]);
+  });
+
+  it('refuses non-canonical encodings: y of p or more, and x = 0 with its sign bit set', () => {
+    const nonCanonical = 'DISCORD_PUBLIC_KEY: is not a canonical Ed25519 public key encoding';
+    for (const y of [p, p + 1n, p + 2n, p + 3n, p + 18n]) {
+      for (const sign of [0, 1] as const)
+        expect(problemOf(encode(y, sign)), `y = p + ${y - p}`).toEqual([nonCanonical]);
+    }
+    expect(problemOf(encode(1n, 1))).toEqual([nonCanonical]);
+    expect(problemOf(encode(p - 1n, 1))).toEqual([nonCanonical]);
+    expect(problemOf('ff'.repeat(32))).toEqual([nonCanonical]);
+  });
+
+  it('refuses a y for which the curve has no point', () => {
+    expect(problemOf(encode(2n))).toEqual(['DISCORD_PUBLIC_KEY: is not a point on the Ed25519 curve']);
+  });
+
+  it('refuses a real key moved off the prime-order subgroup (plus the point of order 2)', () => {
+    for (let i = 0; i < 20; i++) {
+      const hex = generateTestKeys().publicKeyHex;
+      const value = BigInt(`0x${Buffer.from(hex, 'hex').reverse().toString('hex')}`);
+      const y = value & ((1n << 255n) - 1n);
+      const sign = Number(value >> 255n) as 0 | 1;
+      // (x, y) + (0, -1) = (-x, -y): on the curve, of order 2L.
+      const mixed = encode(p - y, sign === 0 ? 1 : 0);
+      expect(problemOf(mixed)).toEqual([
+        'DISCORD_PUBLIC_KEY: is not a point of prime order (a small-order point was added to it)',
+      ]);
+    }
+  });
+
+  it('names the variable and never the value, for any 64 hex characters', () => {
+    for (const hex of ['ab'.repeat(32), encode(2n), smallOrder[4]?.[1] ?? '']) {
+      const problems = problemOf(hex);
+      expect(problems).toHaveLength(1);
+      expect(problems[0]).toMatch(/^DISCORD_PUBLIC_KEY: /);
+      expect(problems[0]).not.toContain(hex.slice(0, 8));
+    }
+    expect(problemOf('zz'.repeat(32))).toEqual(['DISCORD_PUBLIC_KEY: expected 64 hex characters']);
   });
 });
 

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { defaultDataDir, loadKnowledge } from '../knowledge/load.ts';
-import { DataError, formatProblem } from '../knowledge/problems.ts';
+import { DataError, formatDataReport } from '../knowledge/problems.ts';
 
 /**
  * `npm run check-data [-- <dir>]`: validates a data directory the way start-up does.
@@ -16,7 +16,6 @@ try {
   console.log(`${dir}: ok (${counts})`);
 } catch (error) {
   if (!(error instanceof DataError)) throw error;
-  console.error(`${dir}: ${error.problems.length} problem(s)`);
-  for (const problem of error.problems) console.error(`  ${formatProblem(problem)}`);
+  console.error(formatDataReport(dir, error.problems));
   process.exitCode = 1;
 }

@@ -24,7 +24,7 @@ import type { BotContext } from './context.ts';
  */
 
 /** Free text from users: autocompleted, and no longer than any name in the data needs. */
-export const freeTextMaxLength = 100;
+const freeTextMaxLength = 100;
 
 export interface Texts<N extends string = string> {
   name: N;
@@ -74,6 +74,9 @@ export function textOption<const N extends string, const R extends boolean>(
     max_length: freeTextMaxLength,
   };
 }
+
+/** From the first known defection of rank (1956) to a little past today, with room either side. */
+export const yearBounds = { min: 1945, max: 2035 } as const;
 
 export function yearOption<const N extends string>(
   texts: Texts<N>,

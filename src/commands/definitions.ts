@@ -4,6 +4,7 @@ import type { ButtonHandler } from './button.ts';
 import type { Command, MessageCommand } from './command.ts';
 import { defector } from './defector.ts';
 import { lookUp } from './look-up.ts';
+import { map } from './map.ts';
 import { regimeResponse } from './regime-response.ts';
 import { search } from './search.ts';
 import { timeline } from './timeline.ts';
@@ -11,7 +12,7 @@ import { whyDefect } from './why-defect.ts';
 
 /** Every slash command, by the name Discord sends in `data.name`. */
 export const commands: ReadonlyMap<string, Command> = new Map(
-  [defector, whyDefect, regimeResponse, timeline, search, about].map((command) => [
+  [defector, whyDefect, regimeResponse, timeline, search, map, about].map((command) => [
     command.definition.name,
     command,
   ]),

@@ -6,7 +6,7 @@ import type { BotContext } from './context.ts';
  * Runners-up within this score of the best hit, in the same tier, make the answer ambiguous:
  * the card is still shown, with an "Also matching" line.
  */
-export const closeScoreGap = 0.1;
+const closeScoreGap = 0.1;
 const maxHits = 6;
 const maxSuggestions = 3;
 

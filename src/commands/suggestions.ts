@@ -6,7 +6,7 @@ import { recordTitle } from '../render/record.ts';
 import type { AnyHit, Hit } from '../search/types.ts';
 
 /** `A (가), B (나)`: the names of hits as a list reads them. */
-export function hitNames(lang: Lang, hits: readonly (Hit<RecordKind> | AnyHit)[]): string {
+function hitNames(lang: Lang, hits: readonly (Hit<RecordKind> | AnyHit)[]): string {
   return hits.map((hit) => `**${recordTitle(lang, hit as AnyHit)}**`).join(', ');
 }
 

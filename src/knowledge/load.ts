@@ -1,10 +1,10 @@
-import { readFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
-import { jsonErrorOffset } from './json-error.ts';
+import { locateJsonError } from './json-error.ts';
 import type { Knowledge } from './knowledge.ts';
-import { DataError, type DataProblem, formatPath } from './problems.ts';
+import { DataError, type DataProblem, dataLimits, formatPath } from './problems.ts';
 import { type DataKind, dataFiles, type Person, type RegimeResponse, type TimelineEvent } from './schema.ts';
 
 export const defaultDataDir = fileURLToPath(new URL('../../data/', import.meta.url));
@@ -24,7 +24,9 @@ const kinds = Object.keys(dataFiles) as DataKind[];
  * Reads, validates and cross-checks every data file in `dir`, and returns the knowledge frozen.
  * Throws a `DataError` listing every problem found, each naming file, record and field.
  */
-export async function loadKnowledge(dir: string = defaultDataDir): Promise<Knowledge> {
+export async function loadKnowledge(dataDir: string = defaultDataDir): Promise<Knowledge> {
+  // Absolute, so that start-up (DATA_DIR as given) and check-data name the folder alike.
+  const dir = path.resolve(dataDir);
   const problems: DataProblem[] = [];
   const parsed = {} as Parsed;
   const ids = new Map<DataKind, (string | undefined)[]>();
@@ -45,14 +47,31 @@ async function readRecords<K extends DataKind>(
   problems: DataProblem[],
 ): Promise<FileContents<K> | undefined> {
   const { file, schema } = dataFiles[kind];
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = await readFile(path.join(dir, file), 'utf8');
+    const read = await readCapped(path.join(dir, file));
+    if (typeof read === 'string') {
+      problems.push({ file, message: read });
+      return undefined;
+    }
+    bytes = read;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const message =
       code === 'ENOENT' ? `file not found in ${dir}` : `cannot read the file (${code ?? error})`;
     problems.push({ file, message });
+    return undefined;
+  }
+  const encoding = describeEncoding(bytes);
+  if (encoding !== undefined) {
+    problems.push({ file, message: encoding });
+    return undefined;
+  }
+  let text: string;
+  try {
+    text = strictUtf8.decode(bytes);
+  } catch {
+    problems.push({ file, message: describeUtf8Error(bytes) });
     return undefined;
   }
   if (text.trim() === '') {
@@ -62,8 +81,8 @@ async function readRecords<K extends DataKind>(
   let json: unknown;
   try {
     json = JSON.parse(text);
-  } catch (error) {
-    problems.push({ file, message: describeJsonError(text, (error as Error).message) });
+  } catch {
+    problems.push({ file, message: describeJsonError(text) });
     return undefined;
   }
   if (!Array.isArray(json)) {
@@ -98,6 +117,42 @@ async function readRecords<K extends DataKind>(
   return { records, ids };
 }
 
+const thousands = new Intl.NumberFormat('en-US');
+
+/**
+ * Throws on bytes that are not UTF-8, where a lenient decoder (`readFile(..., 'utf8')`) would turn them
+ * into U+FFFD and a Latin-1 file would load with its accents silently replaced. `ignoreBOM` keeps a
+ * byte order mark in the text, so that it is reported rather than silently dropped.
+ */
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/**
+ * The file's bytes, or why it is refused. The size is checked before a byte is read, and the read
+ * stops one byte past the cap, so even a file that grows in between never reaches memory whole.
+ */
+async function readCapped(file: string): Promise<Buffer | string> {
+  const cap = dataLimits.fileBytes;
+  const tooLarge = (size: number) =>
+    `file is ${thousands.format(size)} bytes; a data file may be at most ${cap / 1024 / 1024} MiB (${thousands.format(cap)} bytes)`;
+  const handle = await open(file, 'r');
+  try {
+    const stat = await handle.stat();
+    if (!stat.isFile()) return 'not a regular file';
+    if (stat.size > cap) return tooLarge(stat.size);
+    const buffer = Buffer.allocUnsafe(cap + 1);
+    let length = 0;
+    while (length < buffer.length) {
+      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, length);
+      if (bytesRead === 0) break;
+      length += bytesRead;
+    }
+    if (length > cap) return tooLarge(Math.max((await handle.stat()).size, length));
+    return buffer.subarray(0, length);
+  } finally {
+    await handle.close();
+  }
+}
+
 function missingFieldMessage(issue: { code?: string; input?: unknown }): string | undefined {
   return issue.code === 'invalid_type' && issue.input === undefined ? 'required field is missing' : undefined;
 }
@@ -111,14 +166,87 @@ function usableId(element: unknown): string | undefined {
   return undefined;
 }
 
-/** Line and column of the first syntax error, which is what a maintainer needs to find it. */
-function describeJsonError(text: string, message: string): string {
-  const offset = jsonErrorOffset(text);
+/**
+ * Line, column and cause of the first syntax error, which is what a maintainer needs to find it.
+ * `JSON.parse`'s own message is not used: it quotes the text around the error raw.
+ */
+function describeJsonError(text: string): string {
+  const { offset, reason } = locateJsonError(text);
   const before = text.slice(0, offset);
   const line = before.split('\n').length;
   const column = offset - before.lastIndexOf('\n');
-  const reason = message.replace(/ in JSON at position \d+.*$/, '').replace(/, ".*" is not valid JSON$/s, '');
   return `invalid JSON at line ${line}, column ${column}: ${reason}`;
+}
+
+/** Byte order marks, longest first: UTF-32 LE's begins with UTF-16 LE's. */
+const byteOrderMarks: [string, number[]][] = [
+  ['UTF-32 LE', [0xff, 0xfe, 0x00, 0x00]],
+  ['UTF-32 BE', [0x00, 0x00, 0xfe, 0xff]],
+  ['UTF-16 LE', [0xff, 0xfe]],
+  ['UTF-16 BE', [0xfe, 0xff]],
+];
+
+/**
+ * Why the file is not plain UTF-8 JSON, when its first bytes show it: a byte order mark, or UTF-16
+ * without one (JSON begins with an ASCII character, so UTF-16 puts a NUL beside it). Without this,
+ * the error would be a JSON syntax error about an invisible character.
+ */
+function describeEncoding(bytes: Uint8Array): string | undefined {
+  const startsWith = (mark: number[]) => mark.every((byte, i) => bytes[i] === byte);
+  if (startsWith([0xef, 0xbb, 0xbf])) {
+    return 'file starts with a UTF-8 byte order mark (BOM); save it as UTF-8 without one';
+  }
+  for (const [encoding, mark] of byteOrderMarks) {
+    if (startsWith(mark)) return `file is ${encoding} (it starts with a byte order mark); save it as UTF-8`;
+  }
+  const [a, b] = bytes;
+  if (a === undefined || b === undefined || (a === 0) === (b === 0)) return undefined;
+  const encoding = a === 0 ? 'UTF-16 BE' : 'UTF-16 LE';
+  return `file looks like ${encoding} (NUL bytes between its characters); save it as UTF-8`;
+}
+
+/** Line, column and value of the first byte that is not UTF-8; called only after strict decoding failed. */
+function describeUtf8Error(bytes: Uint8Array): string {
+  const offset = utf8ErrorOffset(bytes);
+  const lineStart = bytes.lastIndexOf(0x0a, offset - 1) + 1;
+  const line = bytes.subarray(0, lineStart).filter((byte) => byte === 0x0a).length + 1;
+  // Columns count UTF-16 code units, as the JSON error's columns do; the bytes before are valid.
+  const column = strictUtf8.decode(bytes.subarray(lineStart, offset)).length + 1;
+  const byte = `0x${(bytes[offset] ?? 0).toString(16).toUpperCase().padStart(2, '0')}`;
+  return `invalid UTF-8 at line ${line}, column ${column}: byte ${byte} (save the file as UTF-8)`;
+}
+
+/**
+ * Offset of the first byte that starts no valid UTF-8 sequence (RFC 3629, as TextDecoder decodes it:
+ * no overlong forms, no surrogates, nothing past U+10FFFF), or of the lead byte of a sequence cut short.
+ */
+export function utf8ErrorOffset(bytes: Uint8Array): number {
+  let at = 0;
+  while (at < bytes.length) {
+    const lead = bytes[at] as number;
+    let length: number;
+    let low = 0x80; // the range the second byte must fall in
+    let high = 0xbf;
+    if (lead < 0x80) length = 1;
+    else if (lead >= 0xc2 && lead <= 0xdf) length = 2;
+    else if (lead >= 0xe0 && lead <= 0xef) {
+      length = 3;
+      if (lead === 0xe0) low = 0xa0; // overlong
+      if (lead === 0xed) high = 0x9f; // surrogates
+    } else if (lead >= 0xf0 && lead <= 0xf4) {
+      length = 4;
+      if (lead === 0xf0) low = 0x90; // overlong
+      if (lead === 0xf4) high = 0x8f; // past U+10FFFF
+    } else return at;
+    for (let i = 1; i < length; i++) {
+      const next = bytes[at + i];
+      const min = i === 1 ? low : 0x80;
+      const max = i === 1 ? high : 0xbf;
+      if (next === undefined || next < min || next > max) return at;
+    }
+    at += length;
+  }
+  return at;
 }
 
 interface Reference {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { dataLimits } from './problems.ts';
 
 /**
  * The shape of everything in `data/`. Types used across the bot are inferred from these
@@ -6,11 +7,22 @@ import { z } from 'zod';
  * a misspelt key in a data file is an error, not a silently ignored field.
  */
 
+/**
+ * Ids travel in buttons' custom_ids (`timeline:12:person=<id>&from=1990&to=2020`), which Discord
+ * caps at 100 characters: 60 leaves room for the rest.
+ */
+export const maxIdLength = 60;
+
 export const idSchema = z
   .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected a lower-case slug such as thae-yong-ho');
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected a lower-case slug such as thae-yong-ho')
+  .max(maxIdLength, `expected an id of at most ${maxIdLength} characters (ids go into button ids)`);
 
-export const textSchema = z.string().trim().min(1, 'expected non-empty text');
+export const textSchema = z
+  .string()
+  .trim()
+  .min(1, 'expected non-empty text')
+  .max(dataLimits.textChars, `expected at most ${dataLimits.textChars} characters`);
 
 /** One language's side of a text; a missing side is named, so a maintainer knows which to write. */
 function languageText(language: string) {
@@ -19,7 +31,8 @@ function languageText(language: string) {
       error: (issue) => (issue.input === undefined ? `the ${language} text is missing` : 'expected text'),
     })
     .trim()
-    .min(1, `the ${language} text is empty`);
+    .min(1, `the ${language} text is empty`)
+    .max(dataLimits.textChars, `expected at most ${dataLimits.textChars} characters`);
 }
 
 /**

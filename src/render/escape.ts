@@ -10,11 +10,6 @@ function defuseMentions(text: string): string {
   return text.replace(/@/g, `@${zeroWidth}`).replace(/<(?=[@#/:a])/g, `<${zeroWidth}`);
 }
 
-/** Plain user text, safe in a description or field: markdown characters are backslash-escaped. */
-export function escapeText(text: string): string {
-  return defuseMentions(text.replace(/[\\*_~|>`#[\]()-]/g, '\\$&'));
-}
-
 /**
  * User text shown as inline code, cut to `max` characters. Markdown does not apply inside code, so
  * only the backtick that would close it early is replaced (by a look-alike) and lines are joined.

@@ -16,7 +16,7 @@ function personLine(lang: Lang, person: Person): string {
 }
 
 /** One record as its line shows it, without the bullet. */
-export function mentionLine(lang: Lang, mention: AnyRecord): string {
+function mentionLine(lang: Lang, mention: AnyRecord): string {
   switch (mention.kind) {
     case 'person':
       return personLine(lang, mention.record);

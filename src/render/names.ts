@@ -32,7 +32,7 @@ export function recordName(lang: Lang, record: Motive | RegimeResponse): string 
   return lang === 'ko' ? record.name.ko : `${record.name.en} (${record.name.ko})`;
 }
 
-export function placeName(lang: Lang, place: Place | undefined, id: string): string {
+function placeName(lang: Lang, place: Place | undefined, id: string): string {
   return place ? local(lang, place.name) : id;
 }
 

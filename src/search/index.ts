@@ -3,7 +3,7 @@ import type { Knowledge } from '../knowledge/knowledge.ts';
 import { eventDoc, fieldSpecs, motiveDoc, personDoc, responseDoc } from './documents.ts';
 import { createSearchEngine, type EngineDoc, type EngineHit, type SearchEngine } from './engine.ts';
 import { lruCache } from './lru.ts';
-import { createMentionFinder } from './mentions.ts';
+import { createMentionFinder, type MentionFinder } from './mentions.ts';
 import { joinWords, queryWords } from './normalise.ts';
 import type { AnyHit, Hit, KnowledgeSearch, MatchTier } from './types.ts';
 
@@ -15,7 +15,8 @@ const CACHE_ENTRIES = 5000;
 
 interface Index<K extends RecordKind> {
   records: readonly RecordOfKind[K][];
-  engine: SearchEngine;
+  /** Built on first use (or by `prepare`): building all four is most of start-up otherwise. */
+  readonly engine: SearchEngine;
   /** The empty-query list: people by prominence, events by date, the rest in data order. */
   defaults: readonly RecordOfKind[K][];
 }
@@ -28,7 +29,15 @@ function indexOf<K extends RecordKind>(
   toDoc: (record: RecordOfKind[K]) => EngineDoc,
   defaults: readonly RecordOfKind[K][],
 ): Index<K> {
-  return { records, engine: createSearchEngine(records.map(toDoc), fieldSpecs[kind]), defaults };
+  let engine: SearchEngine | undefined;
+  return {
+    records,
+    get engine() {
+      engine ??= createSearchEngine(records.map(toDoc), fieldSpecs[kind]);
+      return engine;
+    },
+    defaults,
+  };
 }
 
 /** Nothing searchable typed yet (empty, spaces, only punctuation or emoji): show the default list. */
@@ -36,7 +45,11 @@ function blank(text: string): boolean {
   return queryWords(text).length === 0;
 }
 
-/** Builds every index once (synchronously; milliseconds for the shipped data). */
+/**
+ * The search over the knowledge. Each kind's index, and the mention finder, is built the first
+ * time it is used, or all at once by `prepare()`, which start-up calls once the bot is ready, so
+ * that connecting to Discord does not wait for it (a few hundred milliseconds for the shipped data).
+ */
 export function createKnowledgeSearch(knowledge: Knowledge): KnowledgeSearch {
   const byProminence = [...knowledge.people].sort((a, b) => b.prominence - a.prominence);
   const indexes: Indexes = {
@@ -129,7 +142,18 @@ export function createKnowledgeSearch(knowledge: Knowledge): KnowledgeSearch {
     return hits.slice(0, limit).map(recordOf);
   }
 
-  const mentions = createMentionFinder(knowledge);
+  // Built on first use, or by prepare(), like the indexes: it is most of the rest of start-up.
+  let mentionFinder: MentionFinder | undefined;
+  const mentionFinderOf = () => {
+    mentionFinder ??= createMentionFinder(knowledge);
+    return mentionFinder;
+  };
+  const mentions = (text: string) => mentionFinderOf().find(text);
 
-  return { search, searchAll, autocomplete, suggest, mentions: mentions.find };
+  function prepare(): void {
+    for (const kind of recordKinds) void indexes[kind].engine;
+    mentionFinderOf();
+  }
+
+  return { search, searchAll, autocomplete, suggest, mentions, prepare };
 }

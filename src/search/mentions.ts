@@ -41,7 +41,7 @@ export interface MentionFinder {
 }
 
 /** Texts longer than this are read only this far: a Discord message with its embeds is shorter. */
-export const MAX_MENTION_TEXT = 12_000;
+const MAX_MENTION_TEXT = 12_000;
 
 /** The words of a list written as text, one or more a line. */
 const wordList = (text: string): string[] => text.trim().split(/\s+/);

@@ -33,4 +33,6 @@ export interface KnowledgeSearch {
    * people first, then motives, responses and events, each in order of first mention.
    */
   mentions(text: string): AnyRecord[];
+  /** Builds every index and the mention finder now; otherwise each is built when first used. */
+  prepare(): void;
 }

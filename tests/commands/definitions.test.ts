@@ -43,9 +43,9 @@ const contextMenus = commandDefinitions.filter(
 );
 
 describe('command definitions', () => {
-  it('are the six slash commands and the one message command, each named once', () => {
+  it('are the seven slash commands and the one message command, each named once', () => {
     expect(slashCommands.map((command) => command.name).sort()).toEqual(
-      ['about', 'defector', 'regime-response', 'search', 'timeline', 'why-defect'].sort(),
+      ['about', 'defector', 'map', 'regime-response', 'search', 'timeline', 'why-defect'].sort(),
     );
     expect(contextMenus.map((command) => [command.type, command.name])).toEqual([
       [ApplicationCommandType.Message, 'Look up defectors'],

@@ -1,3 +1,4 @@
+import { GatewayCloseCodes, InteractionResponseType } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chatInput, type FakeDiscord, startFakeDiscord } from '../fake-discord/index.ts';
 import { type BotProcess, isReady, startBot } from './bot-process.ts';
@@ -36,8 +37,8 @@ function deliveredAt(interactionId: string): number[] {
 }
 
 const resumableFaults: [string, () => void][] = [
-  ['close 4000 (unknown error)', () => fake.faults.close(4000)],
-  ['close 4009 (session timed out)', () => fake.faults.close(4009)],
+  ['close 4000 (unknown error)', () => fake.faults.close(GatewayCloseCodes.UnknownError)],
+  ['close 4009 (session timed out)', () => fake.faults.close(GatewayCloseCodes.SessionTimedOut)],
   ['a dropped TCP connection', () => fake.faults.drop()],
   ['op 7 (reconnect)', () => fake.faults.reconnect()],
   ['heartbeats no longer acknowledged', () => fake.faults.stopHeartbeatAcks()],
@@ -57,7 +58,7 @@ describe('gateway faults, end to end', () => {
       const interaction = fake.dispatchInteraction(chatInput('about'));
 
       const callback = await fake.waitForCallback(interaction.id, 8000);
-      expect(callback.type).toBe(4);
+      expect(callback.type).toBe(InteractionResponseType.ChannelMessageWithSource);
       expect(fake.sessions.length).toBe(sessions);
       expect(lastSession().resumedAt.length).toBe(resumes + 1);
       const [delivery, ...again] = deliveredAt(interaction.id);
@@ -74,11 +75,15 @@ describe('gateway faults, end to end', () => {
     fake.faults.invalidSession(false);
     await fake.waitUntil(() => fake.disconnects.length > closes, 'the socket to close', 8000);
     const during = fake.dispatchInteraction(chatInput('about'));
-    expect((await fake.waitForCallback(during.id, 8000)).type).toBe(4);
+    expect((await fake.waitForCallback(during.id, 8000)).type).toBe(
+      InteractionResponseType.ChannelMessageWithSource,
+    );
     expect(fake.sessions.length).toBe(sessions + 1);
 
     const after = fake.dispatchInteraction(chatInput('defector', { name: 'thae yong ho' }));
-    expect((await fake.waitForCallback(after.id)).type).toBe(4);
+    expect((await fake.waitForCallback(after.id)).type).toBe(
+      InteractionResponseType.ChannelMessageWithSource,
+    );
     expect(bot.child.exitCode).toBeNull();
   });
 });

@@ -1,4 +1,9 @@
-import type { APIInteraction, APIMessage } from 'discord-api-types/v10';
+import {
+  type APIInteraction,
+  type APIMessage,
+  InteractionResponseType,
+  MessageFlags,
+} from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { coreFaultQuery } from '../../src/transports/gateway/test-hooks.ts';
 import { answer } from '../context.ts';
@@ -11,6 +16,7 @@ import {
   type RecordedRequest,
   startFakeDiscord,
 } from '../fake-discord/index.ts';
+import { pngHeader } from '../pictures/png.ts';
 import { type BotProcess, isReady, startBot } from './bot-process.ts';
 
 /**
@@ -46,22 +52,43 @@ const requestsFor = (interaction: APIInteraction) => (request: RecordedRequest) 
   request.path.includes(interaction.token) || request.path.includes(`/interactions/${interaction.id}/`);
 
 describe('gateway transport, end to end', () => {
+  it('uploads a picture with the callback: multipart, the PNG as files[0], listed in attachments', async () => {
+    const interaction = fake.dispatchInteraction(chatInput('timeline', { person: 'thae yong ho' }));
+    const callback = await fake.waitForCallback(interaction.id);
+    expect(callback.type).toBe(4);
+    expect(callback).toEqual(answer(interaction));
+    const request = await fake.waitForRequest((r) =>
+      r.path.endsWith(`/${interaction.id}/${interaction.token}/callback`),
+    );
+    expect(request.headers['content-type']).toMatch(/^multipart\/form-data/);
+    expect(request.status).toBe(204);
+    expect(request.files.map((file) => [file.field, file.filename, file.contentType])).toEqual([
+      ['files[0]', 'timeline.png', 'image/png'],
+    ]);
+    expect(pngHeader(request.files[0]?.data as Buffer).width).toBe(900);
+    expect(callback.data.embeds[0].image).toEqual({ url: 'attachment://timeline.png' });
+  });
+
   it('answers /defector with the card as a type 4 callback, exactly as the core built it', async () => {
     const interaction = fake.dispatchInteraction(chatInput('defector', { name: 'thae yong ho' }));
     const callback = await fake.waitForCallback(interaction.id);
-    expect(callback.type).toBe(4);
+    expect(callback.type).toBe(InteractionResponseType.ChannelMessageWithSource);
     expect(callback).toEqual(answer(interaction));
     expect(callback.data.embeds[0].title).toMatch(/Thae Yong-ho/);
     expect(callback.data.allowed_mentions).toEqual({ parse: [] });
     const log = await bot.waitForLog((line) => line.interactionId === interaction.id);
-    expect(log).toMatchObject({ msg: 'interaction answered', command: '/defector', responseType: 4 });
+    expect(log).toMatchObject({
+      msg: 'interaction answered',
+      command: '/defector',
+      responseType: InteractionResponseType.ChannelMessageWithSource,
+    });
     expect(log.latencyMs).toEqual(expect.any(Number));
   });
 
   it('answers autocomplete with a type 8 list of choices', async () => {
     const interaction = fake.dispatchInteraction(autocomplete('defector', 'name', 'jo'));
     const callback = await fake.waitForCallback(interaction.id);
-    expect(callback.type).toBe(8);
+    expect(callback.type).toBe(InteractionResponseType.ApplicationCommandAutocompleteResult);
     expect(callback.data.choices.length).toBeGreaterThan(0);
     expect(callback).toEqual(answer(interaction));
   });
@@ -75,7 +102,7 @@ describe('gateway transport, end to end', () => {
     expect(customId).toBeTruthy();
     const press = fake.dispatchInteraction(buttonPress(customId ?? '', card));
     const callback = await fake.waitForCallback(press.id);
-    expect(callback.type).toBe(7);
+    expect(callback.type).toBe(InteractionResponseType.UpdateMessage);
     expect(callback).toEqual(answer(press));
   });
 
@@ -99,7 +126,7 @@ describe('gateway transport, end to end', () => {
   it('defers a slow answer (type 5) and delivers it by editing @original through the webhook route', async () => {
     const interaction = fake.dispatchInteraction(chatInput('test-slow', { ms: 400 }));
     const callback = await fake.waitForCallback(interaction.id);
-    expect(callback.type).toBe(5);
+    expect(callback.type).toBe(InteractionResponseType.DeferredChannelMessageWithSource);
     const edit = await fake.waitForRequest(
       (request) =>
         request.method === 'PATCH' && request.path.endsWith(`${interaction.token}/messages/@original`),
@@ -112,20 +139,26 @@ describe('gateway transport, end to end', () => {
   it('answers a handler that throws with a private error, logs it with the interaction id, and lives on', async () => {
     const interaction = fake.dispatchInteraction({ ...chatInput('test-throw'), locale: 'ko' });
     const callback = await fake.waitForCallback(interaction.id);
-    expect(callback).toMatchObject({ type: 4, data: { flags: 64, allowed_mentions: { parse: [] } } });
+    expect(callback).toMatchObject({
+      type: InteractionResponseType.ChannelMessageWithSource,
+      data: { flags: MessageFlags.Ephemeral, allowed_mentions: { parse: [] } },
+    });
     expect(callback.data.content).toContain('문제가');
     const log = await bot.waitForLog((line) => line.msg === 'interaction failed');
     expect(log).toMatchObject({ interactionId: interaction.id, level: 50 });
 
     const next = fake.dispatchInteraction(chatInput('about'));
-    expect((await fake.waitForCallback(next.id)).type).toBe(4);
+    expect((await fake.waitForCallback(next.id)).type).toBe(InteractionResponseType.ChannelMessageWithSource);
     expect(bot.child.exitCode).toBeNull();
   });
 
   it('logs an error inside the core exactly once, with the command and interaction id, never the token', async () => {
     const interaction = fake.dispatchInteraction(chatInput('search', { query: coreFaultQuery }));
     const callback = await fake.waitForCallback(interaction.id);
-    expect(callback).toMatchObject({ type: 4, data: { flags: 64, allowed_mentions: { parse: [] } } });
+    expect(callback).toMatchObject({
+      type: InteractionResponseType.ChannelMessageWithSource,
+      data: { flags: MessageFlags.Ephemeral, allowed_mentions: { parse: [] } },
+    });
     const log = await bot.waitForLog((line) => line.interactionId === interaction.id && line.level === 50);
     expect(log).toMatchObject({ msg: 'interaction failed', command: '/search', kind: 'ApplicationCommand' });
     expect(log.err).toMatchObject({ message: 'test hook: the search failed on purpose' });
@@ -141,13 +174,15 @@ describe('gateway transport, end to end', () => {
 
   it('after a deferral, a failing handler gets a private follow-up and the placeholder is removed', async () => {
     const interaction = fake.dispatchInteraction(chatInput('test-slow', { ms: 300, fail: true }));
-    expect((await fake.waitForCallback(interaction.id)).type).toBe(5);
+    expect((await fake.waitForCallback(interaction.id)).type).toBe(
+      InteractionResponseType.DeferredChannelMessageWithSource,
+    );
     const followUp = await fake.waitForRequest(
       (request) =>
         request.method === 'POST' &&
         request.path.endsWith(`/webhooks/${fake.applicationId}/${interaction.token}`),
     );
-    expect(followUp.body).toMatchObject({ flags: 64, allowed_mentions: { parse: [] } });
+    expect(followUp.body).toMatchObject({ flags: MessageFlags.Ephemeral, allowed_mentions: { parse: [] } });
     const removed = await fake.waitForRequest(
       (request) =>
         request.method === 'DELETE' && request.path.endsWith(`${interaction.token}/messages/@original`),

@@ -1,5 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { CloseCodes } from 'discord.js';
+import { GatewayOpcodes, InteractionResponseType, RESTJSONErrorCodes } from 'discord-api-types/v10';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocketServer } from 'ws';
 import { chatInput, type FakeDiscord, shardOfGuild, startFakeDiscord } from '../fake-discord/index.ts';
@@ -63,11 +65,11 @@ async function silentGateway(): Promise<string> {
     }
     response
       .writeHead(404, { 'content-type': 'application/json' })
-      .end('{"message":"404: Not Found","code":0}');
+      .end(JSON.stringify({ message: '404: Not Found', code: RESTJSONErrorCodes.GeneralError }));
   });
   const sockets = new WebSocketServer({ server });
   sockets.on('connection', (socket) =>
-    socket.send(JSON.stringify({ op: 10, d: { heartbeat_interval: 45_000 } })),
+    socket.send(JSON.stringify({ op: GatewayOpcodes.Hello, d: { heartbeat_interval: 45_000 } })),
   );
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   cleanups.push(async () => {
@@ -92,7 +94,7 @@ describe('start-up and shutdown', () => {
     const { code, ms } = await terminate(running);
     expect(code).toBe(0);
     expect(ms).toBeLessThan(5000);
-    expect(fake.disconnects.slice(closes)).toMatchObject([{ by: 'client', code: 1000 }]);
+    expect(fake.disconnects.slice(closes)).toMatchObject([{ by: 'client', code: CloseCodes.Normal }]);
   });
 
   it('exits 0 within 5 s on SIGTERM while the identify is still pending', async () => {
@@ -125,7 +127,9 @@ describe('sharding', () => {
 
     for (const [shard, guildId] of [first, second].entries()) {
       const interaction = fake.dispatchInteraction(chatInput('about'), { guildId });
-      expect((await fake.waitForCallback(interaction.id)).type).toBe(4);
+      expect((await fake.waitForCallback(interaction.id)).type).toBe(
+        InteractionResponseType.ChannelMessageWithSource,
+      );
       const answered = await manager.waitForLog((line) => line.interactionId === interaction.id);
       expect(answered.shard).toBe(shard);
     }

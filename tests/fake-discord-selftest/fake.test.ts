@@ -1,4 +1,13 @@
-import { Client, Events, GatewayIntentBits, type Interaction, REST, Routes } from 'discord.js';
+import { Client, CloseCodes, Events, GatewayIntentBits, type Interaction, REST, Routes } from 'discord.js';
+import {
+  ApplicationCommandType,
+  ButtonStyle,
+  ComponentType,
+  GatewayCloseCodes,
+  GatewayOpcodes,
+  InteractionResponseType,
+  RESTJSONErrorCodes,
+} from 'discord-api-types/v10';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   autocomplete,
@@ -66,7 +75,7 @@ describe('fake Discord with the real discord.js client', () => {
     const interaction = fake.dispatchInteraction(chatInput('defector', { name: 'thae' }));
     const callback = await fake.waitForCallback(interaction.id);
     expect(callback).toEqual({
-      type: 4,
+      type: InteractionResponseType.ChannelMessageWithSource,
       data: expect.objectContaining({ content: 'hello thae', allowed_mentions: { parse: [] } }),
     });
     const request = fake.requests.find((r) => r.path.endsWith('/callback'));
@@ -103,7 +112,7 @@ describe('gateway faults', () => {
     const before = fake.readyCount();
     const sessionId = fake.sessions[0]?.sessionId;
 
-    fake.faults.close(4000);
+    fake.faults.close(GatewayCloseCodes.UnknownError);
     await fake.waitUntil(() => fake?.sessions[0]?.connected === false, 'the socket to close');
     const missed = fake.dispatchInteraction(chatInput('defector', { name: 'missed' }));
     await fake.waitForReady(before + 1);
@@ -111,7 +120,7 @@ describe('gateway faults', () => {
     expect(fake.sessions).toHaveLength(1);
     expect(fake.sessions[0]?.sessionId).toBe(sessionId);
     expect(fake.sessions[0]?.resumedAt).toHaveLength(1);
-    const resume = fake.frames.find((f) => f.direction === 'in' && f.op === 6);
+    const resume = fake.frames.find((f) => f.direction === 'in' && f.op === GatewayOpcodes.Resume);
     expect(resume?.d).toMatchObject({ session_id: sessionId, token: '[redacted]' });
     expect((await fake.waitForCallback(missed.id)).data?.content).toBe('hello missed');
   });
@@ -140,7 +149,7 @@ describe('gateway faults', () => {
     expect(fake.disconnects).toEqual([]);
     fake.faults.reconnect();
     await fake.waitForReady(3);
-    expect(fake.disconnects).toEqual([expect.objectContaining({ by: 'client', code: 4200 })]);
+    expect(fake.disconnects).toEqual([expect.objectContaining({ by: 'client', code: CloseCodes.Resuming })]);
     expect(fake.sessions).toHaveLength(1);
     expect(fake.sessions[0]?.resumedAt).toHaveLength(2);
   });
@@ -160,8 +169,10 @@ describe('gateway faults', () => {
     fake.faults.stopHeartbeatAcks();
     await fake.waitForReady(2);
     expect(fake.sessions[0]?.resumedAt).toHaveLength(1);
-    // 4200 is @discordjs/ws's "closing to resume" code.
-    expect(fake.disconnects).toEqual([expect.objectContaining({ by: 'client', code: 4200, shard: 0 })]);
+    // @discordjs/ws's own "closing to resume" code, not one of Discord's.
+    expect(fake.disconnects).toEqual([
+      expect.objectContaining({ by: 'client', code: CloseCodes.Resuming, shard: 0 }),
+    ]);
   });
 });
 
@@ -188,7 +199,9 @@ describe('interaction responses through REST', () => {
     const interaction = fake.dispatchInteraction(chatInput('defector', { name: 'jo' }));
     await fake.waitUntil(() => steps.length >= 3, 'the handler to finish');
     expect(steps).toEqual(['follow-up more', 'fetched edited', 'done']);
-    expect((await fake.waitForCallback(interaction.id)).type).toBe(5);
+    expect((await fake.waitForCallback(interaction.id)).type).toBe(
+      InteractionResponseType.DeferredChannelMessageWithSource,
+    );
 
     const edit = fake.requests.find((r) => r.method === 'PATCH');
     expect(edit?.rawPath).toBe(`/webhooks/${fake.applicationId}/${interaction.token}/messages/%40original`);
@@ -216,7 +229,7 @@ describe('interaction responses through REST', () => {
 
     const typing = fake.dispatchInteraction(autocomplete('defector', 'name', 'tha'));
     expect(await fake.waitForCallback(typing.id)).toEqual({
-      type: 8,
+      type: InteractionResponseType.ApplicationCommandAutocompleteResult,
       data: { choices: [{ name: 'you typed tha', value: 'x' }] },
     });
 
@@ -227,7 +240,7 @@ describe('interaction responses through REST', () => {
     expect(shown.components).toEqual([nextButton]);
 
     const press = fake.dispatchInteraction(buttonPress('page:2', shown));
-    expect((await fake.waitForCallback(press.id)).type).toBe(7);
+    expect((await fake.waitForCallback(press.id)).type).toBe(InteractionResponseType.UpdateMessage);
     expect(fake.messages.get(shown.id)).toMatchObject({ content: 'pressed page:2', components: [] });
   });
 
@@ -242,18 +255,26 @@ describe('interaction responses through REST', () => {
       // discord.js refuses a second reply itself, so ask the API directly.
       await bot.rest
         .post(Routes.interactionCallback(interaction.id, interaction.token), {
-          body: { type: 4, data: { content: 'twice' } },
+          body: { type: InteractionResponseType.ChannelMessageWithSource, data: { content: 'twice' } },
           auth: false,
         })
         .catch((error: unknown) => errors.push(error));
     });
     fake.dispatchInteraction(chatInput('defector'));
     await fake.waitUntil(() => errors.length === 2, 'two rejected replies');
-    expect(errors.map((e) => (e as { code: number }).code)).toEqual([50035, 40060]);
+    expect(errors.map((e) => (e as { code: number }).code)).toEqual([
+      RESTJSONErrorCodes.InvalidFormBodyOrContentType,
+      RESTJSONErrorCodes.InteractionHasAlreadyBeenAcknowledged,
+    ]);
   });
 });
 
-const nextButton = { type: 1, components: [{ type: 2, style: 1, label: 'Next', custom_id: 'page:2' }] };
+const nextButton = {
+  type: ComponentType.ActionRow,
+  components: [
+    { type: ComponentType.Button, style: ButtonStyle.Primary, label: 'Next', custom_id: 'page:2' },
+  ],
+};
 
 describe('REST faults and deploy routes', () => {
   it('answers 429 with Retry-After, and @discordjs/rest retries into success', async () => {
@@ -273,7 +294,9 @@ describe('REST faults and deploy routes', () => {
     fake = await startFakeDiscord();
     const rest = new REST({ api: fake.apiUrl }).setToken(TOKEN);
     fake.faults.restStatus(500, 2);
-    const body = [{ name: 'defector', description: 'Look up a defector', type: 1 }];
+    const body = [
+      { name: 'defector', description: 'Look up a defector', type: ApplicationCommandType.ChatInput },
+    ];
     const saved = (await rest.put(Routes.applicationGuildCommands(fake.applicationId, fake.guilds[0] ?? ''), {
       body,
     })) as { id: string; name: string; guild_id: string }[];
@@ -296,7 +319,10 @@ describe('REST faults and deploy routes', () => {
     const bad = rest.put(Routes.applicationCommands(fake.applicationId), {
       body: [{ name: 'Has Spaces', description: '' }],
     });
-    await expect(bad).rejects.toMatchObject({ status: 400, code: 50035 });
+    await expect(bad).rejects.toMatchObject({
+      status: 400,
+      code: RESTJSONErrorCodes.InvalidFormBodyOrContentType,
+    });
     await expect(rest.get(Routes.channel('1'))).rejects.toMatchObject({ status: 404 });
     expect(fake.requests.map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual([
       `PUT /applications/${fake.applicationId}/commands 400`,

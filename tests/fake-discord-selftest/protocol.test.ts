@@ -1,4 +1,5 @@
 import { once } from 'node:events';
+import { GatewayCloseCodes, GatewayIntentBits, GatewayOpcodes } from 'discord-api-types/v10';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { chatInput, type FakeDiscord, startFakeDiscord } from '../fake-discord/index.ts';
@@ -58,18 +59,28 @@ async function connect(url: string) {
   return { socket, next, closed, send };
 }
 
-const identify = (shard: [number, number] = [0, 1]) => ({ token: 't', intents: 1, properties: {}, shard });
+const identify = (shard: [number, number] = [0, 1]) => ({
+  token: 't',
+  intents: GatewayIntentBits.Guilds,
+  properties: {},
+  shard,
+});
 
 describe('gateway protocol', () => {
   it('says HELLO, acks heartbeats, and sends READY then GUILD_CREATE with sequence numbers', async () => {
     fake = await startFakeDiscord({ heartbeatIntervalMs: 45_000 });
     const gw = await connect(fake.gatewayUrl);
-    expect(await gw.next()).toEqual({ op: 10, d: { heartbeat_interval: 45_000 }, s: null, t: null });
-    gw.send(1, null);
-    expect((await gw.next()).op).toBe(11);
-    gw.send(2, identify());
+    expect(await gw.next()).toEqual({
+      op: GatewayOpcodes.Hello,
+      d: { heartbeat_interval: 45_000 },
+      s: null,
+      t: null,
+    });
+    gw.send(GatewayOpcodes.Heartbeat, null);
+    expect((await gw.next()).op).toBe(GatewayOpcodes.HeartbeatAck);
+    gw.send(GatewayOpcodes.Identify, identify());
     const ready = await gw.next();
-    expect(ready).toMatchObject({ op: 0, t: 'READY', s: 1 });
+    expect(ready).toMatchObject({ op: GatewayOpcodes.Dispatch, t: 'READY', s: 1 });
     expect(ready.d).toMatchObject({
       user: { id: fake.botUserId, bot: true },
       guilds: [{ id: fake.guilds[0], unavailable: true }],
@@ -77,7 +88,12 @@ describe('gateway protocol', () => {
       resume_gateway_url: fake.gatewayUrl,
       shard: [0, 1],
     });
-    expect(await gw.next()).toMatchObject({ op: 0, t: 'GUILD_CREATE', s: 2, d: { id: fake.guilds[0] } });
+    expect(await gw.next()).toMatchObject({
+      op: GatewayOpcodes.Dispatch,
+      t: 'GUILD_CREATE',
+      s: 2,
+      d: { id: fake.guilds[0] },
+    });
   });
 
   it('holds an interaction dispatched before anyone connects until the shard is READY', async () => {
@@ -85,7 +101,7 @@ describe('gateway protocol', () => {
     const early = fake.dispatchInteraction(chatInput('about'));
     const gw = await connect(fake.gatewayUrl);
     await gw.next();
-    gw.send(2, identify());
+    gw.send(GatewayOpcodes.Identify, identify());
     const types = [(await gw.next()).t, (await gw.next()).t];
     const third = await gw.next();
     expect(types).toEqual(['READY', 'GUILD_CREATE']);
@@ -96,7 +112,7 @@ describe('gateway protocol', () => {
     fake = await startFakeDiscord();
     const first = await connect(fake.gatewayUrl);
     await first.next();
-    first.send(2, identify());
+    first.send(GatewayOpcodes.Identify, identify());
     await first.next();
     await first.next();
     first.socket.terminate();
@@ -105,7 +121,7 @@ describe('gateway protocol', () => {
 
     const second = await connect(fake.gatewayUrl);
     await second.next();
-    second.send(2, identify());
+    second.send(GatewayOpcodes.Identify, identify());
     expect((await second.next()).t).toBe('READY');
     expect((await second.next()).t).toBe('GUILD_CREATE');
     expect(await second.next()).toMatchObject({ t: 'INTERACTION_CREATE', d: { id: lost.id } });
@@ -116,7 +132,7 @@ describe('gateway protocol', () => {
     fake = await startFakeDiscord();
     const first = await connect(fake.gatewayUrl);
     await first.next();
-    first.send(2, identify());
+    first.send(GatewayOpcodes.Identify, identify());
     const ready = await first.next();
     await first.next();
     const sessionId = (ready.d as { session_id: string }).session_id;
@@ -128,25 +144,31 @@ describe('gateway protocol', () => {
 
     const second = await connect(fake.gatewayUrl);
     await second.next();
-    second.send(6, { token: 't', session_id: sessionId, seq: 2 });
+    second.send(GatewayOpcodes.Resume, { token: 't', session_id: sessionId, seq: 2 });
     expect(await second.next()).toMatchObject({ t: 'INTERACTION_CREATE', s: 3, d: { id: seen.id } });
     expect(await second.next()).toMatchObject({ t: 'INTERACTION_CREATE', s: 4, d: { id: missed.id } });
     expect(await second.next()).toMatchObject({ t: 'RESUMED', s: 5 });
 
     const third = await connect(fake.gatewayUrl);
     await third.next();
-    third.send(6, { token: 't', session_id: 'nope', seq: 1 });
-    expect(await third.next()).toEqual({ op: 9, d: false, s: null, t: null });
+    third.send(GatewayOpcodes.Resume, { token: 't', session_id: 'nope', seq: 1 });
+    expect(await third.next()).toEqual({ op: GatewayOpcodes.InvalidSession, d: false, s: null, t: null });
   });
 
   it('closes with Discord’s codes for bad input', async () => {
     fake = await startFakeDiscord();
     const cases: [(gw: Awaited<ReturnType<typeof connect>>) => void, number][] = [
-      [(gw) => gw.socket.send('not json'), 4002],
-      [(gw) => gw.send(99, null), 4001],
-      [(gw) => gw.send(3, { status: 'online' }), 4003],
-      [(gw) => gw.send(2, { ...identify(), token: '' }), 4004],
-      [(gw) => gw.send(2, identify([2, 2])), 4010],
+      [(gw) => gw.socket.send('not json'), GatewayCloseCodes.DecodeError],
+      [(gw) => gw.send(99, null), GatewayCloseCodes.UnknownOpcode],
+      [
+        (gw) => gw.send(GatewayOpcodes.PresenceUpdate, { status: 'online' }),
+        GatewayCloseCodes.NotAuthenticated,
+      ],
+      [
+        (gw) => gw.send(GatewayOpcodes.Identify, { ...identify(), token: '' }),
+        GatewayCloseCodes.AuthenticationFailed,
+      ],
+      [(gw) => gw.send(GatewayOpcodes.Identify, identify([2, 2])), GatewayCloseCodes.InvalidShard],
     ];
     for (const [act, code] of cases) {
       const gw = await connect(fake.gatewayUrl);
@@ -156,8 +178,8 @@ describe('gateway protocol', () => {
     }
     const twice = await connect(fake.gatewayUrl);
     await twice.next();
-    twice.send(2, identify());
-    twice.send(2, identify());
-    expect(await twice.closed()).toBe(4005);
+    twice.send(GatewayOpcodes.Identify, identify());
+    twice.send(GatewayOpcodes.Identify, identify());
+    expect(await twice.closed()).toBe(GatewayCloseCodes.AlreadyAuthenticated);
   });
 });

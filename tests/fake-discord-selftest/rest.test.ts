@@ -1,3 +1,10 @@
+import {
+  ApplicationCommandOptionType,
+  ApplicationCommandType,
+  InteractionResponseType,
+  MessageFlags,
+  RESTJSONErrorCodes,
+} from 'discord-api-types/v10';
 import { afterEach, describe, expect, it } from 'vitest';
 import { chatInput, type FakeDiscord, startFakeDiscord } from '../fake-discord/index.ts';
 
@@ -22,6 +29,7 @@ async function call(method: string, path: string, body?: unknown, headers: Recor
 }
 
 const auth = { authorization: 'Bot t' };
+const reply = InteractionResponseType.ChannelMessageWithSource;
 
 describe('REST', () => {
   it('serves GET /gateway/bot only with a bot token', async () => {
@@ -38,22 +46,27 @@ describe('REST', () => {
   it('knows only interactions it dispatched, and each one answers once', async () => {
     fake = await startFakeDiscord();
     expect(
-      (await call('POST', '/interactions/1/x/callback', { type: 4, data: { content: 'a' } })).body,
+      (await call('POST', '/interactions/1/x/callback', { type: reply, data: { content: 'a' } })).body,
     ).toEqual({
       message: 'Unknown interaction',
-      code: 10062,
+      code: RESTJSONErrorCodes.UnknownInteraction,
     });
     const interaction = fake.dispatchInteraction(chatInput('about'));
     const path = `/interactions/${interaction.id}/${interaction.token}/callback`;
-    expect((await call('POST', path, { type: 4, data: {} })).body).toMatchObject({ code: 50006 });
-    const answered = await call('POST', `${path}?with_response=true`, { type: 4, data: { content: 'hi' } });
+    expect((await call('POST', path, { type: reply, data: {} })).body).toMatchObject({
+      code: RESTJSONErrorCodes.CannotSendAnEmptyMessage,
+    });
+    const answered = await call('POST', `${path}?with_response=true`, {
+      type: reply,
+      data: { content: 'hi' },
+    });
     expect(answered.status).toBe(200);
     expect(answered.body).toMatchObject({
       interaction: { id: interaction.id, response_message_loading: false },
-      resource: { type: 4, message: { content: 'hi', author: { id: fake.botUserId } } },
+      resource: { type: reply, message: { content: 'hi', author: { id: fake.botUserId } } },
     });
-    expect((await call('POST', path, { type: 4, data: { content: 'again' } })).body).toMatchObject({
-      code: 40060,
+    expect((await call('POST', path, { type: reply, data: { content: 'again' } })).body).toMatchObject({
+      code: RESTJSONErrorCodes.InteractionHasAlreadyBeenAcknowledged,
     });
   });
 
@@ -62,16 +75,18 @@ describe('REST', () => {
     const interaction = fake.dispatchInteraction(chatInput('about'));
     const hook = `/webhooks/${fake.applicationId}/${interaction.token}`;
     expect((await call('POST', `${hook}?wait=true`, { content: 'early' })).body).toMatchObject({
-      code: 10015,
+      code: RESTJSONErrorCodes.UnknownWebhook,
     });
-    expect((await call('GET', `${hook}/messages/@original`)).body).toMatchObject({ code: 10008 });
+    expect((await call('GET', `${hook}/messages/@original`)).body).toMatchObject({
+      code: RESTJSONErrorCodes.UnknownMessage,
+    });
 
     await call('POST', `/interactions/${interaction.id}/${interaction.token}/callback`, {
-      type: 5,
-      data: { flags: 64 },
+      type: InteractionResponseType.DeferredChannelMessageWithSource,
+      data: { flags: MessageFlags.Ephemeral },
     });
     const loading = await call('GET', `${hook}/messages/%40original`);
-    expect(loading.body).toMatchObject({ content: '', flags: 64 | 128 });
+    expect(loading.body).toMatchObject({ content: '', flags: MessageFlags.Ephemeral | MessageFlags.Loading });
     const edited = await call('PATCH', `${hook}/messages/@original`, {
       content: 'done',
       embeds: [{ title: 't' }],
@@ -79,12 +94,12 @@ describe('REST', () => {
     expect(edited.body).toMatchObject({
       id: loading.body.id,
       content: 'done',
-      flags: 64,
+      flags: MessageFlags.Ephemeral,
       embeds: [{ title: 't' }],
     });
     const tooBig = { embeds: [{ description: 'x'.repeat(4000) }, { description: 'y'.repeat(2001) }] };
     expect((await call('PATCH', `${hook}/messages/@original`, tooBig)).body).toMatchObject({
-      code: 50035,
+      code: RESTJSONErrorCodes.InvalidFormBodyOrContentType,
       errors: { embeds: 'Embed size exceeds maximum size of 6000' },
     });
 
@@ -94,11 +109,12 @@ describe('REST', () => {
     expect([...fake.messages.values()].map((m) => m.content)).toEqual(['done']);
   });
 
-  it('parses payload_json out of a multipart body', async () => {
+  it('parses payload_json and the file parts out of a multipart body', async () => {
     fake = await startFakeDiscord();
     const interaction = fake.dispatchInteraction(chatInput('about'));
     const form = new FormData();
-    form.set('payload_json', JSON.stringify({ type: 4, data: { content: 'with a file' } }));
+    const data = { content: 'with a file', attachments: [{ id: 0, filename: 'a.txt' }] };
+    form.set('payload_json', JSON.stringify({ type: reply, data }));
     form.set('files[0]', new Blob(['hello']), 'a.txt');
     const response = await fetch(
       `${fake.apiUrl}/v10/interactions/${interaction.id}/${interaction.token}/callback`,
@@ -108,28 +124,54 @@ describe('REST', () => {
       },
     );
     expect(response.status).toBe(204);
-    expect(fake.requests[0]?.body).toEqual({ type: 4, data: { content: 'with a file' } });
+    expect(fake.requests[0]?.body).toEqual({ type: reply, data });
+    expect(fake.requests[0]?.files).toMatchObject([{ field: 'files[0]', filename: 'a.txt' }]);
+    expect(fake.requests[0]?.files[0]?.data.toString()).toBe('hello');
+  });
+
+  it('refuses an upload whose parts and attachments disagree, or a .png that is not a PNG', async () => {
+    const started = await startFakeDiscord();
+    fake = started;
+    const post = async (attachments: unknown[], parts: [string, string, string][]) => {
+      const interaction = started.dispatchInteraction(chatInput('about'));
+      const form = new FormData();
+      form.set('payload_json', JSON.stringify({ type: reply, data: { content: 'x', attachments } }));
+      for (const [field, content, name] of parts) form.set(field, new Blob([content]), name);
+      const url = `${started.apiUrl}/v10/interactions/${interaction.id}/${interaction.token}/callback`;
+      return (await fetch(url, { method: 'POST', body: form })).status;
+    };
+    expect(await post([{ id: 1, filename: 'a.png' }], [['files[0]', 'x', 'a.png']])).toBe(400);
+    expect(await post([], [['files[0]', 'x', 'a.txt']])).toBe(400);
+    expect(await post([{ id: 0, filename: 'a.png' }], [['files[0]', 'not a png', 'a.png']])).toBe(400);
   });
 
   it('checks command definitions as Discord does: chat input strictly, context menus by length', async () => {
     fake = await startFakeDiscord();
     const commands = `/applications/${fake.applicationId}/commands`;
     const good = [
-      { name: 'defector', description: 'Look up', options: [{ type: 3, name: 'name', description: 'Who' }] },
-      { name: 'Look Up Defector', type: 3 },
+      {
+        name: 'defector',
+        description: 'Look up',
+        options: [{ type: ApplicationCommandOptionType.String, name: 'name', description: 'Who' }],
+      },
+      { name: 'Look Up Defector', type: ApplicationCommandType.Message },
     ];
     const saved = await call('PUT', commands, good, auth);
     expect(saved.status).toBe(200);
     expect(saved.body.map((c: { name: string; type: number }) => `${c.type} ${c.name}`)).toEqual([
-      '1 defector',
-      '3 Look Up Defector',
+      `${ApplicationCommandType.ChatInput} defector`,
+      `${ApplicationCommandType.Message} Look Up Defector`,
     ]);
     expect((await call('GET', commands, undefined, auth)).body).toEqual(saved.body);
     const bad = [
-      { name: 'defector', description: 'd', options: [{ type: 3, name: 'Name', description: '' }] },
+      {
+        name: 'defector',
+        description: 'd',
+        options: [{ type: ApplicationCommandOptionType.String, name: 'Name', description: '' }],
+      },
     ];
     expect((await call('PUT', commands, bad, auth)).body).toMatchObject({
-      code: 50035,
+      code: RESTJSONErrorCodes.InvalidFormBodyOrContentType,
       errors: { '0.options.0.name': 'Invalid command name', '0.options.0.description': expect.any(String) },
     });
     expect((await call('PUT', `/applications/999/commands`, good, auth)).status).toBe(404);

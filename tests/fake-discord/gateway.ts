@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import { GatewayIntentBits, GatewayOpcodes } from 'discord-api-types/v10';
+import { GatewayCloseCodes, GatewayIntentBits, GatewayOpcodes, GatewayVersion } from 'discord-api-types/v10';
 import { WebSocket, type WebSocketServer } from 'ws';
 import { guildCreate, ready, type World } from './payloads.ts';
 import { shardOfGuild } from './snowflake.ts';
@@ -86,7 +86,17 @@ export interface GatewayOptions {
   onChange: () => void;
 }
 
-const CLIENT_OPS = new Set([1, 2, 3, 4, 6, 8, 31, 36, 37]);
+/** The opcodes a client may send (Discord's table marks them "Send"). */
+const CLIENT_OPS = new Set<number>([
+  GatewayOpcodes.Heartbeat,
+  GatewayOpcodes.Identify,
+  GatewayOpcodes.PresenceUpdate,
+  GatewayOpcodes.VoiceStateUpdate,
+  GatewayOpcodes.Resume,
+  GatewayOpcodes.RequestGuildMembers,
+  GatewayOpcodes.RequestSoundboardSounds,
+  GatewayOpcodes.RequestChannelInfo,
+]);
 
 export class Gateway {
   readonly sessions: GatewaySession[] = [];
@@ -174,11 +184,11 @@ export class Gateway {
     socket.on('error', () => socket.terminate());
     const query = new URL(request.url ?? '/', 'ws://fake').searchParams;
     if ((query.get('encoding') ?? 'json') !== 'json' || query.has('compress')) {
-      this.#closeByServer(connection, 4002);
+      this.#closeByServer(connection, GatewayCloseCodes.DecodeError);
       return;
     }
-    if ((query.get('v') ?? '10') !== '10') {
-      this.#closeByServer(connection, 4012);
+    if ((query.get('v') ?? GatewayVersion) !== GatewayVersion) {
+      this.#closeByServer(connection, GatewayCloseCodes.InvalidAPIVersion);
       return;
     }
     this.#send(connection, {
@@ -193,7 +203,7 @@ export class Gateway {
       frame = text === null ? null : (JSON.parse(text) as { op?: unknown; d?: unknown });
     } catch {}
     if (!frame || typeof frame.op !== 'number') {
-      this.#closeByServer(connection, 4002);
+      this.#closeByServer(connection, GatewayCloseCodes.DecodeError);
       return;
     }
     const { op, d } = frame;
@@ -205,9 +215,9 @@ export class Gateway {
     } else if (op === GatewayOpcodes.Resume) {
       this.#resume(connection, d as ResumeData);
     } else if (!CLIENT_OPS.has(op)) {
-      this.#closeByServer(connection, 4001);
+      this.#closeByServer(connection, GatewayCloseCodes.UnknownOpcode);
     } else if (!connection.session) {
-      this.#closeByServer(connection, 4003);
+      this.#closeByServer(connection, GatewayCloseCodes.NotAuthenticated);
     }
     this.#options.onChange();
   }
@@ -215,12 +225,12 @@ export class Gateway {
   #identify(connection: Connection, d: IdentifyData): void {
     const [id, count] = Array.isArray(d?.shard) ? d.shard : [0, 1];
     const refusal = connection.session
-      ? 4005
+      ? GatewayCloseCodes.AlreadyAuthenticated
       : typeof d?.token !== 'string' || d.token === ''
-        ? 4004
+        ? GatewayCloseCodes.AuthenticationFailed
         : Number.isInteger(id) && Number.isInteger(count) && id >= 0 && count >= 1 && id < count
           ? null
-          : 4010;
+          : GatewayCloseCodes.InvalidShard;
     if (refusal !== null) {
       this.#closeByServer(connection, refusal);
       return;

@@ -1,10 +1,17 @@
 import { randomBytes } from 'node:crypto';
-import type {
-  APIApplicationCommandInteractionDataOption,
-  APIInteraction,
-  APIMessage,
-  APIUser,
+import {
+  type APIApplicationCommandInteractionDataBasicOption,
+  type APIApplicationCommandInteractionDataOption,
+  type APIInteraction,
+  type APIMessage,
+  type APIUser,
+  ApplicationCommandOptionType,
+  ApplicationCommandType,
+  ApplicationIntegrationType,
+  ComponentType,
+  InteractionContextType,
   InteractionType,
+  MessageType,
 } from 'discord-api-types/v10';
 import {
   appPermissions,
@@ -41,14 +48,18 @@ export function buildInteraction(
   const { guildId } = place;
   const where =
     guildId === null
-      ? { user: world.tester, context: 1, authorizing_integration_owners: { '1': world.tester.id } }
+      ? {
+          user: world.tester,
+          context: InteractionContextType.BotDM,
+          authorizing_integration_owners: { [ApplicationIntegrationType.UserInstall]: world.tester.id },
+        }
       : {
           guild_id: guildId,
           guild: { id: guildId, locale: 'en-US', features: [] },
           guild_locale: 'en-US',
           member: interactionMember(world),
-          context: 0,
-          authorizing_integration_owners: { '0': guildId },
+          context: InteractionContextType.Guild,
+          authorizing_integration_owners: { [ApplicationIntegrationType.GuildInstall]: guildId },
         };
   const channel = interactionChannel(world, guildId);
   return {
@@ -67,13 +78,25 @@ export function buildInteraction(
   } as unknown as APIInteraction;
 }
 
-/** Option values as a test writes them; types are inferred (string 3, integer 4, boolean 5, number 10). */
+/** Option values as a test writes them; the option type is inferred (string, integer, boolean, number). */
 export type OptionValues = Record<string, string | number | boolean>;
 
-function toOption(name: string, value: string | number | boolean, focused: boolean) {
-  const type =
-    typeof value === 'string' ? 3 : typeof value === 'boolean' ? 5 : Number.isInteger(value) ? 4 : 10;
-  return { name, type, value, ...(focused ? { focused: true } : {}) };
+/** `values` as the options Discord sends; `focused` names the one being typed (autocomplete). */
+export function optionsOf(
+  values: OptionValues,
+  focused?: string,
+): APIApplicationCommandInteractionDataBasicOption[] {
+  return Object.entries(values).map(([name, value]) => {
+    const type =
+      typeof value === 'string'
+        ? ApplicationCommandOptionType.String
+        : typeof value === 'boolean'
+          ? ApplicationCommandOptionType.Boolean
+          : Number.isInteger(value)
+            ? ApplicationCommandOptionType.Integer
+            : ApplicationCommandOptionType.Number;
+    return { name, type, value, ...(name === focused ? { focused: true } : {}) };
+  }) as APIApplicationCommandInteractionDataBasicOption[];
 }
 
 /** Nests options under a subcommand when the name is `command sub`, as Discord does. */
@@ -82,8 +105,8 @@ function commandData(commandName: string, options: APIApplicationCommandInteract
   return {
     id: commandIdFor(name),
     name,
-    type: 1,
-    options: sub ? [{ name: sub, type: 1, options }] : options,
+    type: ApplicationCommandType.ChatInput,
+    options: sub ? [{ name: sub, type: ApplicationCommandOptionType.Subcommand, options }] : options,
   };
 }
 
@@ -100,8 +123,7 @@ export function commandIdFor(name: string): string {
 
 /** `/name opt:value` — `name` may be `"command subcommand"`. */
 export function chatInput(name: string, options: OptionValues = {}): InteractionPartial {
-  const list = Object.entries(options).map(([key, value]) => toOption(key, value, false));
-  return { type: 2, data: commandData(name, list as APIApplicationCommandInteractionDataOption[]) };
+  return { type: InteractionType.ApplicationCommand, data: commandData(name, optionsOf(options)) };
 }
 
 /** Typing into option `focused` of `/name`; the other options are already filled in. */
@@ -111,16 +133,17 @@ export function autocomplete(
   typed: string,
   others: OptionValues = {},
 ): InteractionPartial {
-  const list = [
-    ...Object.entries(others).map(([key, value]) => toOption(key, value, false)),
-    toOption(focused, typed, true),
-  ];
-  return { type: 4, data: commandData(name, list as APIApplicationCommandInteractionDataOption[]) };
+  const options = optionsOf({ ...others, [focused]: typed }, focused);
+  return { type: InteractionType.ApplicationCommandAutocomplete, data: commandData(name, options) };
 }
 
 /** A press on button `customId` of `message` (e.g. one the bot sent earlier, from `fake.messages`). */
 export function buttonPress(customId: string, message: APIMessage): InteractionPartial {
-  return { type: 3, data: { custom_id: customId, component_type: 2 }, message };
+  return {
+    type: InteractionType.MessageComponent,
+    data: { custom_id: customId, component_type: ComponentType.Button },
+    message,
+  };
 }
 
 /**
@@ -131,7 +154,7 @@ export function messageCommand(name: string, author: APIUser, content: string): 
   const id = snowflake();
   const target = {
     id,
-    type: 0,
+    type: MessageType.Default,
     channel_id: snowflake(),
     author,
     content,
@@ -140,7 +163,13 @@ export function messageCommand(name: string, author: APIUser, content: string): 
     ...plainMessage(),
   } as APIMessage;
   return {
-    type: 2,
-    data: { id: commandIdFor(name), name, type: 3, target_id: id, resolved: { messages: { [id]: target } } },
+    type: InteractionType.ApplicationCommand,
+    data: {
+      id: commandIdFor(name),
+      name,
+      type: ApplicationCommandType.Message,
+      target_id: id,
+      resolved: { messages: { [id]: target } },
+    },
   };
 }

@@ -1,16 +1,25 @@
-import type {
-  APIChannel,
-  APIGuild,
-  APIGuildMember,
-  APIMessage,
-  APITextChannel,
-  APIUser,
-  ApplicationFlags,
-  ChannelFlags,
-  GatewayGuildCreateDispatchData,
-  GatewayReadyDispatchData,
-  GuildMemberFlags,
-  UserFlags,
+import {
+  type APIChannel,
+  type APIGuild,
+  type APIGuildMember,
+  type APIMessage,
+  type APITextChannel,
+  type APIUser,
+  type ApplicationFlags,
+  type ChannelFlags,
+  ChannelType,
+  type GatewayGuildCreateDispatchData,
+  type GatewayReadyDispatchData,
+  GatewayVersion,
+  GuildDefaultMessageNotifications,
+  GuildExplicitContentFilter,
+  type GuildMemberFlags,
+  GuildMFALevel,
+  GuildNSFWLevel,
+  GuildPremiumTier,
+  GuildVerificationLevel,
+  MessageFlags,
+  type UserFlags,
 } from 'discord-api-types/v10';
 
 /** The fixed cast of a fake Discord: one bot, its application, some guilds, one human tester. */
@@ -63,7 +72,7 @@ export function member(of: APIUser): APIGuildMember {
 export function textChannel(id: string, guildId: string): APITextChannel {
   return {
     id,
-    type: 0,
+    type: ChannelType.GuildText,
     guild_id: guildId,
     name: 'general',
     position: 0,
@@ -85,7 +94,7 @@ export function interactionChannel(
   if (guildId === null) {
     return {
       id: world.dmChannelId,
-      type: 1,
+      type: ChannelType.DM,
       last_message_id: null,
       recipients: [world.tester],
       flags: 0,
@@ -109,7 +118,7 @@ export function ready(
   guildIds: string[],
 ): GatewayReadyDispatchData {
   return {
-    v: 10,
+    v: Number(GatewayVersion),
     user: { ...world.bot, verified: true, email: null } as GatewayReadyDispatchData['user'],
     guilds: guildIds.map((id) => ({ id, unavailable: true })),
     session_id: sessionId,
@@ -135,9 +144,9 @@ export function guildCreate(world: World, guildId: string): GatewayGuildCreateDi
     afk_timeout: 300,
     widget_enabled: false,
     widget_channel_id: null,
-    verification_level: 0,
-    default_message_notifications: 0,
-    explicit_content_filter: 0,
+    verification_level: GuildVerificationLevel.None,
+    default_message_notifications: GuildDefaultMessageNotifications.AllMessages,
+    explicit_content_filter: GuildExplicitContentFilter.Disabled,
     roles: [
       {
         id: guildId,
@@ -156,7 +165,7 @@ export function guildCreate(world: World, guildId: string): GatewayGuildCreateDi
     ],
     emojis: [],
     features: [],
-    mfa_level: 0,
+    mfa_level: GuildMFALevel.None,
     application_id: null,
     system_channel_id: null,
     system_channel_flags: 0,
@@ -164,11 +173,11 @@ export function guildCreate(world: World, guildId: string): GatewayGuildCreateDi
     vanity_url_code: null,
     description: null,
     banner: null,
-    premium_tier: 0,
+    premium_tier: GuildPremiumTier.None,
     premium_subscription_count: 0,
     preferred_locale: 'en-US',
     public_updates_channel_id: null,
-    nsfw_level: 0,
+    nsfw_level: GuildNSFWLevel.Default,
     stickers: [],
     premium_progress_bar_enabled: false,
     hub_type: null,
@@ -254,7 +263,6 @@ export function message(
 
 /** Applies an edit the way Discord does: only the fields present change. */
 export function editMessage(existing: APIMessage, body: MessageBody): APIMessage {
-  const LOADING = 1 << 7;
   return {
     ...existing,
     ...(body.content !== undefined ? { content: body.content ?? '' } : {}),
@@ -262,7 +270,7 @@ export function editMessage(existing: APIMessage, body: MessageBody): APIMessage
     ...(body.components !== undefined
       ? { components: (body.components ?? []) as APIMessage['components'] }
       : {}),
-    flags: ((existing.flags ?? 0) & ~LOADING) | (body.flags ?? 0),
+    flags: ((existing.flags ?? 0) & ~MessageFlags.Loading) | (body.flags ?? 0),
     edited_timestamp: new Date().toISOString(),
   };
 }

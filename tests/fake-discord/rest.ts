@@ -1,8 +1,14 @@
 import {
   type APIInteraction,
   type APIMessage,
+  ApplicationCommandType,
+  ApplicationIntegrationType,
   InteractionResponseType,
+  InteractionType,
   MessageFlags,
+  MessageType,
+  RESTJSONErrorCodes,
+  WebhookType,
 } from 'discord-api-types/v10';
 import { commandIdFor } from './interactions.ts';
 import { editMessage, type MessageBody, message, type World } from './payloads.ts';
@@ -20,8 +26,18 @@ export interface RecordedRequest {
   headers: Record<string, string>;
   /** Parsed JSON (or `payload_json` of a multipart body); `null` without a body. */
   body: unknown;
+  /** The file parts of a multipart body (pictures), in the order sent. */
+  files: UploadedFile[];
   at: number;
   status: number;
+}
+
+export interface UploadedFile {
+  /** The form field, `files[0]` and so on. */
+  field: string;
+  filename: string;
+  contentType: string;
+  data: Buffer;
 }
 
 export interface InteractionRecord {
@@ -61,9 +77,11 @@ const noContent: Reply = { status: 204 };
 const error = (status: number, message: string, code: number): Reply => ({ status, body: { message, code } });
 const fromDiscordError = (problem: DiscordError): Reply => ({ status: problem.status, body: problem.body });
 
-const unknownInteraction = () => error(404, 'Unknown interaction', 10062);
-const unknownWebhook = () => error(404, 'Unknown Webhook', 10015);
-const unknownMessage = () => error(404, 'Unknown Message', 10008);
+const notFound = () => error(404, '404: Not Found', RESTJSONErrorCodes.GeneralError);
+const notAllowed = () => error(405, '405: Method Not Allowed', RESTJSONErrorCodes.GeneralError);
+const unknownInteraction = () => error(404, 'Unknown interaction', RESTJSONErrorCodes.UnknownInteraction);
+const unknownWebhook = () => error(404, 'Unknown Webhook', RESTJSONErrorCodes.UnknownWebhook);
+const unknownMessage = () => error(404, 'Unknown Message', RESTJSONErrorCodes.UnknownMessage);
 
 /**
  * Makes the fake answer this interaction's callback and webhook. A component's `@original` is the message
@@ -75,7 +93,7 @@ export function registerInteraction(
   componentMessage?: APIMessage,
 ): void {
   const record: InteractionRecord = { payload, callback: null, originalId: null, messageIds: new Set() };
-  if (payload.type === 3 && componentMessage) {
+  if (payload.type === InteractionType.MessageComponent && componentMessage) {
     record.originalId = componentMessage.id;
     record.messageIds.add(componentMessage.id);
     if (!state.messages.has(componentMessage.id)) state.messages.set(componentMessage.id, componentMessage);
@@ -87,7 +105,7 @@ export function takeFault(state: RestState, path: string): Reply | null {
   const fault = state.faults.find((f) => f.remaining > 0 && path.startsWith(f.pathPrefix));
   if (!fault) return null;
   fault.remaining--;
-  if (fault.status === 500) return error(500, '500: Internal Server Error', 0);
+  if (fault.status === 500) return error(500, '500: Internal Server Error', RESTJSONErrorCodes.GeneralError);
   return {
     status: 429,
     headers: { 'retry-after': String(fault.retryAfterSec), 'x-ratelimit-scope': 'user' },
@@ -109,7 +127,7 @@ export function route(
     return callback(state, rest[0] ?? '', rest[1] ?? '', query, body);
   }
   if (head === 'webhooks' && rest.length >= 2) return webhook(state, method, rest, query, body);
-  if (!authorized) return error(401, '401: Unauthorized', 0);
+  if (!authorized) return error(401, '401: Unauthorized', RESTJSONErrorCodes.GeneralError);
   const path = segments.join('/');
   if (method === 'GET' && path === 'gateway/bot') {
     return json(200, {
@@ -128,7 +146,7 @@ export function route(
   if (method === 'GET' && path === 'applications/@me') return json(200, application(state.world));
   if (head === 'applications' && rest[0] === state.world.applicationId)
     return commands(state, method, rest.slice(1), body);
-  return error(404, '404: Not Found', 0);
+  return notFound();
 }
 
 function application(world: World) {
@@ -157,7 +175,7 @@ function commands(state: RestState, method: string, segments: string[], body: un
     guildId = segments[1];
     tail = segments.slice(2);
   }
-  if (tail[0] !== 'commands') return error(404, '404: Not Found', 0);
+  if (tail[0] !== 'commands') return notFound();
   const key = guildId ?? 'global';
   const stored = state.commands.get(key) ?? [];
   if (tail.length === 1 && method === 'GET') return json(200, stored);
@@ -184,7 +202,7 @@ function commands(state: RestState, method: string, segments: string[], body: un
     );
     return noContent;
   }
-  return error(404, '404: Not Found', 0);
+  return notFound();
 }
 
 function savedCommand(world: World, command: Record<string, unknown>, guildId: string | null) {
@@ -193,12 +211,12 @@ function savedCommand(world: World, command: Record<string, unknown>, guildId: s
     id: commandIdFor(name),
     application_id: world.applicationId,
     version: snowflake(),
-    type: 1,
+    type: ApplicationCommandType.ChatInput,
     description: '',
     options: [],
     default_member_permissions: null,
     nsfw: false,
-    integration_types: [0],
+    integration_types: [ApplicationIntegrationType.GuildInstall],
     contexts: null,
     name_localizations: null,
     description_localizations: null,
@@ -211,9 +229,17 @@ function savedCommand(world: World, command: Record<string, unknown>, guildId: s
 function callback(state: RestState, id: string, token: string, query: URLSearchParams, body: unknown): Reply {
   const record = state.interactions.get(id);
   if (!record || record.payload.token !== token) return unknownInteraction();
-  if (record.callback) return error(400, 'Interaction has already been acknowledged.', 40060);
+  if (record.callback) {
+    return error(
+      400,
+      'Interaction has already been acknowledged.',
+      RESTJSONErrorCodes.InteractionHasAlreadyBeenAcknowledged,
+    );
+  }
   const { type, data } = (body ?? {}) as { type?: number; data?: MessageBody & Record<string, unknown> };
-  if (typeof type !== 'number') return error(400, 'Invalid Form Body', 50035);
+  if (typeof type !== 'number') {
+    return error(400, 'Invalid Form Body', RESTJSONErrorCodes.InvalidFormBodyOrContentType);
+  }
   const problem =
     type === InteractionResponseType.ChannelMessageWithSource ||
     type === InteractionResponseType.UpdateMessage
@@ -223,8 +249,15 @@ function callback(state: RestState, id: string, token: string, query: URLSearchP
         : null;
   if (problem) return fromDiscordError(problem);
   const payload = record.payload as APIInteraction & { message?: APIMessage };
-  if (type === InteractionResponseType.ApplicationCommandAutocompleteResult && payload.type !== 4) {
-    return error(400, 'Interaction is not an autocomplete interaction', 50035);
+  if (
+    type === InteractionResponseType.ApplicationCommandAutocompleteResult &&
+    payload.type !== InteractionType.ApplicationCommandAutocomplete
+  ) {
+    return error(
+      400,
+      'Interaction is not an autocomplete interaction',
+      RESTJSONErrorCodes.InvalidFormBodyOrContentType,
+    );
   }
   record.callback = { type, ...(data === undefined ? {} : { data }) };
 
@@ -274,11 +307,11 @@ function createMessage(
   flags: number,
 ): APIMessage {
   const { payload } = record;
-  const isCommand = payload.type === 2;
+  const isCommand = payload.type === InteractionType.ApplicationCommand;
   const created = message(state.world, {
     id: snowflake(),
     channelId: payload.channel?.id ?? state.world.dmChannelId,
-    type: isCommand ? 20 : 19,
+    type: isCommand ? MessageType.ChatInputCommand : MessageType.Reply,
     body,
     flags,
     interaction: {
@@ -307,12 +340,18 @@ function webhook(
   if (messages === undefined) {
     if (method === 'POST') return followUp(state, record, query, body);
     if (method === 'GET' || method === 'PATCH') {
-      return json(200, { id: appId, type: 3, application_id: appId, name: state.world.bot.username, token });
+      return json(200, {
+        id: appId,
+        type: WebhookType.Application,
+        application_id: appId,
+        name: state.world.bot.username,
+        token,
+      });
     }
     if (method === 'DELETE') return noContent;
-    return error(405, '405: Method Not Allowed', 0);
+    return notAllowed();
   }
-  if (messages !== 'messages' || messageId === undefined) return error(404, '404: Not Found', 0);
+  if (messages !== 'messages' || messageId === undefined) return notFound();
   const id = messageId === '@original' ? record.originalId : messageId;
   const existing = id && record.messageIds.has(id) ? state.messages.get(id) : undefined;
   if (!existing) return unknownMessage();
@@ -329,7 +368,7 @@ function webhook(
     state.messages.set(edited.id, edited);
     return json(200, edited);
   }
-  return error(405, '405: Method Not Allowed', 0);
+  return notAllowed();
 }
 
 function followUp(state: RestState, record: InteractionRecord, query: URLSearchParams, body: unknown): Reply {

@@ -1,5 +1,7 @@
 import { generateKeyPairSync, type KeyObject, sign } from 'node:crypto';
+import { once } from 'node:events';
 import { type OutgoingHttpHeaders, request } from 'node:http';
+import { type AddressInfo, createServer } from 'node:net';
 
 /** A key pair standing in for Discord's, and the raw public key as the Developer Portal shows it. */
 export interface TestKeys {
@@ -11,6 +13,18 @@ export function generateTestKeys(): TestKeys {
   const { privateKey, publicKey } = generateKeyPairSync('ed25519');
   const raw = Buffer.from(publicKey.export({ format: 'jwk' }).x ?? '', 'base64url');
   return { privateKey, publicKeyHex: raw.toString('hex') };
+}
+
+/**
+ * A loopback port free right now, for a child process's PORT (which must be 1-65535, so it cannot
+ * be 0): the OS picks it, and it is released for the child to take.
+ */
+export async function freePort(): Promise<number> {
+  const server = createServer().listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
 }
 
 export function unixNow(): string {

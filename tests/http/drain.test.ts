@@ -4,8 +4,8 @@ import { InteractionResponseType } from 'discord-api-types/v10';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/logger.ts';
 import { createInteractionsServer, type InteractionsServer } from '../../src/transports/http/server.ts';
+import { ping } from '../interactions/build.ts';
 import { call, generateTestKeys, halfSentPost, postSigned, signedHeaders } from './client.ts';
-import { ping } from './interactions.ts';
 
 const keys = generateTestKeys();
 const servers: InteractionsServer[] = [];

@@ -3,9 +3,9 @@ import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { InteractionResponseType } from 'discord-api-types/v10';
 import { afterEach, describe, expect, it } from 'vitest';
+import { ping } from '../interactions/build.ts';
 import { npmScriptCommand } from '../npm-script.ts';
-import { generateTestKeys, halfSentPost } from './client.ts';
-import { ping } from './interactions.ts';
+import { freePort, generateTestKeys, halfSentPost } from './client.ts';
 
 /** `npm run serve` as a real child process (the built `dist/`, minus npm): start-up, SIGTERM drain, exit codes. */
 
@@ -30,8 +30,9 @@ function serve(env: Record<string, string>) {
       ...scriptEnv,
       MODE: 'http',
       HOST: '127.0.0.1',
-      PORT: '0',
       LOG_LEVEL: 'info',
+      // A webhook edit (for a reply with a picture) goes to a closed local port, never out.
+      DISCORD_API_URL: 'http://127.0.0.1:9/api',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -63,7 +64,7 @@ function serve(env: Record<string, string>) {
 
 describe('npm run serve', () => {
   it('drains on SIGTERM: the request in flight completes, then the process exits 0', async () => {
-    const server = serve({ DISCORD_PUBLIC_KEY: keys.publicKeyHex });
+    const server = serve({ DISCORD_PUBLIC_KEY: keys.publicKeyHex, PORT: String(await freePort()) });
     const { port } = await server.logged('listening');
     if (port === undefined) throw new Error('the listening line names no port');
 
@@ -80,6 +81,12 @@ describe('npm run serve', () => {
     expect(JSON.parse(text)).toEqual({ type: InteractionResponseType.Pong });
     expect(await server.exited).toBe(0);
     expect(server.logs.map((line) => line.msg)).toContain('drained');
+  });
+
+  it('refuses a blank PORT instead of listening on a random port', async () => {
+    const server = serve({ DISCORD_PUBLIC_KEY: keys.publicKeyHex, PORT: ' ' });
+    expect(await server.exited).toBe(1);
+    expect(server.stderr()).toContain('PORT: expected a port number from 1 to 65535, in plain digits');
   });
 
   it('refuses to start without a public key, naming the variable', async () => {

@@ -1,4 +1,5 @@
 import { request } from 'node:http';
+import { connect } from 'node:net';
 import { Writable } from 'node:stream';
 import {
   type APIInteraction,
@@ -10,8 +11,8 @@ import {
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/logger.ts';
 import { createInteractionsServer, type InteractionsServer } from '../../src/transports/http/server.ts';
+import { ping, slash } from '../interactions/build.ts';
 import { call, generateTestKeys, postSigned, signedHeaders, unixNow } from './client.ts';
-import { command, ping } from './interactions.ts';
 
 /** A handler that answers with what it was asked, so each reply can be matched to its request. */
 function echo(interaction: APIInteraction): APIInteractionResponse {
@@ -76,7 +77,7 @@ describe('accepted requests', () => {
   });
 
   it('hands a command to the handler and returns its response as JSON', async () => {
-    const interaction = command('defector', [{ name: 'name', type: 3, value: 'thae' }]);
+    const interaction = slash('defector', { name: 'thae' });
     const reply = await postSigned(port, keys, interaction);
     expect(reply.status).toBe(200);
     expect(JSON.parse(reply.text)).toEqual(echo(interaction));
@@ -84,16 +85,14 @@ describe('accepted requests', () => {
   });
 
   it('accepts signatures in upper-case hex', async () => {
-    const body = JSON.stringify(command('about'));
+    const body = JSON.stringify(slash('about'));
     const headers = signedHeaders(keys, body);
     headers['x-signature-ed25519'] = headers['x-signature-ed25519']?.toUpperCase() ?? '';
     expect((await call({ port, headers, body })).status).toBe(200);
   });
 
   it('answers 200 concurrent signed requests, each with its own response', async () => {
-    const interactions = Array.from({ length: 200 }, (_, i) =>
-      command('defector', [{ name: 'n', type: 4, value: i }]),
-    );
+    const interactions = Array.from({ length: 200 }, (_, i) => slash('defector', { n: i }));
     const replies = await Promise.all(interactions.map((interaction) => postSigned(port, keys, interaction)));
     replies.forEach((reply, i) => {
       expect(reply.status).toBe(200);
@@ -110,7 +109,7 @@ describe('accepted requests', () => {
 });
 
 describe('refusals never reach the handler', () => {
-  const body = JSON.stringify(command('defector'));
+  const body = JSON.stringify(slash('defector'));
 
   async function expectRefused(reply: Promise<{ status: number; text: string }>, status: number) {
     const { status: actual, text } = await reply;
@@ -175,7 +174,7 @@ describe('refusals never reach the handler', () => {
   });
 
   it('accepts a body of exactly 64 KiB', async () => {
-    const json = JSON.stringify(command('defector'));
+    const json = JSON.stringify(slash('defector'));
     const padded = Buffer.alloc(64 * 1024, 0x20);
     padded.write(json);
     const reply = await call({ port, headers: signedHeaders(keys, padded), body: padded });
@@ -209,7 +208,7 @@ describe('refusals never reach the handler', () => {
 
 describe('failures stay inside the request', () => {
   it('answers a private error when the handler throws, logs it, and keeps serving', async () => {
-    const interaction = command('explode', [], 'ko');
+    const interaction = slash('explode', {}, 'ko');
     const reply = await postSigned(port, keys, interaction);
     expect(reply.status).toBe(200);
     const body = JSON.parse(reply.text);
@@ -232,7 +231,7 @@ describe('failures stay inside the request', () => {
   });
 
   it('logs one debug line per answered interaction, as the gateway does', async () => {
-    const interaction = command('defector');
+    const interaction = slash('defector');
     await postSigned(port, keys, interaction);
     expect(logs).toContainEqual(
       expect.objectContaining({
@@ -246,7 +245,7 @@ describe('failures stay inside the request', () => {
   });
 
   it('survives a client that leaves mid-body', async () => {
-    const body = JSON.stringify(command('defector'));
+    const body = JSON.stringify(slash('defector'));
     await new Promise<void>((resolve) => {
       const req = request({
         host: '127.0.0.1',
@@ -261,4 +260,57 @@ describe('failures stay inside the request', () => {
     expect((await postSigned(port, keys, ping())).status).toBe(200);
     expect(handled).toEqual([]);
   });
+});
+
+/**
+ * A raw socket that sends `head` at once, then `drip` every 250 ms, as a slowloris client does.
+ * Resolves with how long the server took to close it, and what it answered; gives up after `capMs`.
+ */
+function slowClient(port: number, head: string, drip: string, capMs = 20_000) {
+  return new Promise<{ ms: number; answer: string }>((resolve) => {
+    const started = performance.now();
+    let answer = '';
+    const socket = connect(port, '127.0.0.1', () => socket.write(head));
+    socket.setEncoding('utf8').on('data', (chunk: string) => {
+      answer += chunk;
+    });
+    const dripping = setInterval(() => {
+      if (socket.writable) socket.write(drip);
+    }, 250);
+    const cap = setTimeout(() => socket.destroy(), capMs);
+    socket.on('error', () => {});
+    socket.on('close', () => {
+      clearInterval(dripping);
+      clearTimeout(cap);
+      resolve({ ms: performance.now() - started, answer });
+    });
+  });
+}
+
+describe('slow clients are cut on time', () => {
+  it('headers dribbled for longer than 5 s, and a body for longer than 10 s, are cut within about a second of the limit', async () => {
+    const body = JSON.stringify(ping());
+    const signed = signedHeaders(keys, body);
+    const head = [
+      'POST /interactions HTTP/1.1',
+      'Host: 127.0.0.1',
+      ...Object.entries(signed).map(([name, value]) => `${name}: ${value}`),
+      `Content-Length: ${Buffer.byteLength(body) + 1_000}`,
+      '',
+      '',
+    ].join('\r\n');
+    const [headers, slowBody] = await Promise.all([
+      slowClient(port, 'POST /interactions HTTP/1.1\r\nHost: 127.0.0.1\r\n', 'X-Slow: 1\r\n'),
+      slowClient(port, head, ' '),
+    ]);
+    // Node checks these timeouts every connectionsCheckingInterval (30 s unless set), so without it
+    // both sockets lived for up to 30 s, whatever headersTimeout and requestTimeout said.
+    expect(headers.ms).toBeGreaterThanOrEqual(4_900);
+    expect(headers.ms).toBeLessThan(7_500);
+    expect(headers.answer).toMatch(/^HTTP\/1\.1 408 /);
+    expect(slowBody.ms).toBeGreaterThanOrEqual(9_900);
+    expect(slowBody.ms).toBeLessThan(12_500);
+    expect(slowBody.answer).toMatch(/^HTTP\/1\.1 408 /);
+    expect(handled).toEqual([]);
+  }, 30_000);
 });

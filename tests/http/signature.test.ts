@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { ed25519PublicKey } from '../../src/ed25519.ts';
 import {
   checkSignatureHeaders,
-  ed25519PublicKey,
   MAX_CLOCK_SKEW_SECONDS,
   verifySignature,
 } from '../../src/transports/http/signature.ts';

@@ -104,7 +104,7 @@ function commandLike(
       type,
       data: {
         id: '1',
-        type: 1,
+        type: ApplicationCommandType.ChatInput,
         name: definition.name,
         options: given.map(([name, optionValue, focused]) => ({
           name,

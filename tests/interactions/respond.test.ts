@@ -81,7 +81,11 @@ describe('respond: routing', () => {
     expect(errors).toHaveLength(3);
     expect(errors[0]?.about).toEqual({ kind: 'ApplicationCommand' });
     const korean = messageOf(
-      respond({ type: 2, data: null, locale: 'ko' } as unknown as APIInteraction, ctx, report),
+      respond(
+        { type: InteractionType.ApplicationCommand, data: null, locale: 'ko' } as unknown as APIInteraction,
+        ctx,
+        report,
+      ),
     );
     expect(korean.content).toBe('응답하는 중에 문제가 생겼습니다. 다시 시도해 주세요.');
     const autocomplete = respond(

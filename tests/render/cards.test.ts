@@ -2,10 +2,11 @@ import { InteractionResponseType } from 'discord-api-types/v10';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AnyRecord } from '../../src/knowledge/kinds.ts';
 import type { Lang } from '../../src/render/i18n.ts';
-import { embedTextLength, limits } from '../../src/render/limits.ts';
 import { messageResponse } from '../../src/render/message.ts';
 import { recordEmbed } from '../../src/render/record.ts';
 import { ctx } from '../context.ts';
+import { discordLimits } from '../fake-discord/limits.ts';
+import { embedLength } from '../fake-discord/validate.ts';
 import { brokenRules } from '../interactions/discord-rules.ts';
 
 let records: AnyRecord[];
@@ -25,10 +26,10 @@ describe('the card of every record in the data', () => {
       for (const record of records) {
         const embed = recordEmbed({ knowledge: ctx.knowledge, lang }, record);
         // A long record is shortened in its facts; its title and its sources stay whole.
-        expect(embedTextLength(embed), record.record.id).toBeLessThanOrEqual(limits.embedTotal);
+        expect(embedLength(embed), record.record.id).toBeLessThanOrEqual(discordLimits.embedTotal);
         for (const field of embed.fields ?? []) {
           expect(field.value.length, `${record.record.id}: ${field.name}`).toBeLessThanOrEqual(
-            limits.fieldValue,
+            discordLimits.fieldValue,
           );
         }
         const response = messageResponse({ embeds: [embed] });

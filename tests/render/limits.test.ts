@@ -2,6 +2,26 @@ import type { APIEmbed } from 'discord-api-types/v10';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cut, embedTextLength, fitEmbeds, limits } from '../../src/render/limits.ts';
+import { discordLimits } from '../fake-discord/limits.ts';
+import { embedLength } from '../fake-discord/validate.ts';
+
+describe('limits', () => {
+  it('are the limits Discord documents', () => {
+    expect(limits).toEqual(discordLimits);
+  });
+
+  it('count the embed text Discord counts, and nothing else', () => {
+    const embed = {
+      title: 'a',
+      description: 'bb',
+      footer: { text: 'ccc' },
+      author: { name: 'dddd' },
+      fields: [{ name: 'e', value: 'ff' }],
+      url: 'https://example.org/not-counted',
+    };
+    expect(embedTextLength(embed)).toBe(1 + 2 + 3 + 4 + 1 + 2);
+  });
+});
 
 describe('cut', () => {
   it('keeps short text as it is and ends cut text with an ellipsis at the limit', () => {
@@ -31,23 +51,23 @@ describe('fitEmbeds', () => {
         fields: Array.from({ length: 30 }, () => ({ name: huge(300), value: huge(2000) })),
       },
     ]);
-    expect(embed?.title?.length).toBeLessThanOrEqual(limits.embedTitle);
+    expect(embed?.title?.length).toBeLessThanOrEqual(discordLimits.embedTitle);
     expect(embed?.title?.endsWith('…')).toBe(true);
-    expect(embed?.author?.name.length).toBeLessThanOrEqual(limits.authorName);
-    expect(embed?.fields?.length).toBeLessThanOrEqual(limits.embedFields);
+    expect(embed?.author?.name.length).toBeLessThanOrEqual(discordLimits.authorName);
+    expect(embed?.fields?.length).toBeLessThanOrEqual(discordLimits.embedFields);
     for (const field of embed?.fields ?? []) {
-      expect(field.name.length).toBeLessThanOrEqual(limits.fieldName);
-      expect(field.value.length).toBeLessThanOrEqual(limits.fieldValue);
+      expect(field.name.length).toBeLessThanOrEqual(discordLimits.fieldName);
+      expect(field.value.length).toBeLessThanOrEqual(discordLimits.fieldValue);
     }
-    expect(embedTextLength(embed as APIEmbed)).toBeLessThanOrEqual(limits.embedTotal);
+    expect(embedLength(embed as APIEmbed)).toBeLessThanOrEqual(discordLimits.embedTotal);
   });
 
   it('keeps at most 10 embeds and 6000 characters across them, shrinking the last ones first', () => {
     const embeds = Array.from({ length: 12 }, (_, i) => ({ title: `embed ${i}`, description: huge(1500) }));
     const fitted = fitEmbeds(embeds);
-    expect(fitted).toHaveLength(limits.embedsPerMessage);
-    const total = fitted.reduce((sum, embed) => sum + embedTextLength(embed), 0);
-    expect(total).toBeLessThanOrEqual(limits.embedTotal);
+    expect(fitted).toHaveLength(discordLimits.embedsPerMessage);
+    const total = fitted.reduce((sum, embed) => sum + embedLength(embed), 0);
+    expect(total).toBeLessThanOrEqual(discordLimits.embedTotal);
     expect(fitted[0]?.description).toHaveLength(1500);
   });
 
@@ -55,7 +75,7 @@ describe('fitEmbeds', () => {
     const fields = Array.from({ length: 8 }, (_, i) => ({ name: `f${i}`, value: huge(1000) }));
     const [embed] = fitEmbeds([{ title: 't', description: huge(2000), fields }]);
     expect(embed?.fields).toHaveLength(8);
-    expect(embedTextLength(embed as APIEmbed)).toBeLessThanOrEqual(limits.embedTotal);
+    expect(embedLength(embed as APIEmbed)).toBeLessThanOrEqual(discordLimits.embedTotal);
   });
 
   it('replaces empty field names and values, which Discord rejects', () => {
@@ -87,18 +107,20 @@ describe('fitEmbeds on generated embeds', () => {
     fc.assert(
       fc.property(fc.array(embed, { maxLength: 12 }), (embeds) => {
         const fitted = fitEmbeds(embeds as APIEmbed[]);
-        expect(fitted.length).toBeLessThanOrEqual(limits.embedsPerMessage);
-        expect(fitted.reduce((sum, e) => sum + embedTextLength(e), 0)).toBeLessThanOrEqual(limits.embedTotal);
+        expect(fitted.length).toBeLessThanOrEqual(discordLimits.embedsPerMessage);
+        expect(fitted.reduce((sum, e) => sum + embedLength(e), 0)).toBeLessThanOrEqual(
+          discordLimits.embedTotal,
+        );
         for (const e of fitted) {
-          expect(e.title?.length ?? 0).toBeLessThanOrEqual(limits.embedTitle);
-          expect(e.description?.length ?? 0).toBeLessThanOrEqual(limits.embedDescription);
-          expect(e.footer?.text.length ?? 0).toBeLessThanOrEqual(limits.footerText);
-          expect(e.fields?.length ?? 0).toBeLessThanOrEqual(limits.embedFields);
+          expect(e.title?.length ?? 0).toBeLessThanOrEqual(discordLimits.embedTitle);
+          expect(e.description?.length ?? 0).toBeLessThanOrEqual(discordLimits.embedDescription);
+          expect(e.footer?.text.length ?? 0).toBeLessThanOrEqual(discordLimits.footerText);
+          expect(e.fields?.length ?? 0).toBeLessThanOrEqual(discordLimits.embedFields);
           for (const field of e.fields ?? []) {
             expect(field.name.length).toBeGreaterThan(0);
-            expect(field.name.length).toBeLessThanOrEqual(limits.fieldName);
+            expect(field.name.length).toBeLessThanOrEqual(discordLimits.fieldName);
             expect(field.value.length).toBeGreaterThan(0);
-            expect(field.value.length).toBeLessThanOrEqual(limits.fieldValue);
+            expect(field.value.length).toBeLessThanOrEqual(discordLimits.fieldValue);
           }
         }
       }),

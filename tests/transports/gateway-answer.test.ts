@@ -49,7 +49,7 @@ describe('createAnswerer', () => {
     const interaction = fake.dispatchInteraction(chatInput('about'));
     await answerer(() => message('<@123> hello'))(interaction, 0);
     expect(await fake.waitForCallback(interaction.id)).toEqual({
-      type: 4,
+      type: InteractionResponseType.ChannelMessageWithSource,
       data: { content: '<@123> hello', allowed_mentions: { parse: [] } },
     });
     expect(logOf(interaction.id)).toMatchObject([
@@ -57,7 +57,7 @@ describe('createAnswerer', () => {
         msg: 'interaction answered',
         command: '/about',
         shard: 0,
-        responseType: 4,
+        responseType: InteractionResponseType.ChannelMessageWithSource,
         deferred: false,
         failed: false,
       },
@@ -67,7 +67,9 @@ describe('createAnswerer', () => {
   it('does not defer an asynchronous answer that arrives within the budget', async () => {
     const interaction = fake.dispatchInteraction(chatInput('about'));
     await answerer(async () => message('quick'))(interaction);
-    expect((await fake.waitForCallback(interaction.id)).type).toBe(4);
+    expect((await fake.waitForCallback(interaction.id)).type).toBe(
+      InteractionResponseType.ChannelMessageWithSource,
+    );
     expect(fake.requests.filter(requestsOf(interaction.token))).toEqual([]);
   });
 
@@ -81,7 +83,7 @@ describe('createAnswerer', () => {
       await sleep(150);
       return { type: InteractionResponseType.UpdateMessage, data: { content: 'page 2' } };
     })(press);
-    expect((await fake.waitForCallback(press.id)).type).toBe(6);
+    expect((await fake.waitForCallback(press.id)).type).toBe(InteractionResponseType.DeferredMessageUpdate);
     const edit = fake.requests.find(
       (request) => request.method === 'PATCH' && requestsOf(press.token)(request),
     );
@@ -95,10 +97,14 @@ describe('createAnswerer', () => {
       await sleep(150);
       return message('No defector matches', MessageFlags.Ephemeral);
     })(interaction);
-    expect((await fake.waitForCallback(interaction.id)).type).toBe(5);
+    expect((await fake.waitForCallback(interaction.id)).type).toBe(
+      InteractionResponseType.DeferredChannelMessageWithSource,
+    );
     const calls = fake.requests.filter(requestsOf(interaction.token)).map((request) => request.method);
     expect(calls).toEqual(['POST', 'DELETE']);
-    expect(fake.requests.find(requestsOf(interaction.token))?.body).toMatchObject({ flags: 64 });
+    expect(fake.requests.find(requestsOf(interaction.token))?.body).toMatchObject({
+      flags: MessageFlags.Ephemeral,
+    });
   });
 
   it('answers privately when a slow handler returns what cannot follow a deferral (a modal)', async () => {
@@ -107,11 +113,13 @@ describe('createAnswerer', () => {
       await sleep(150);
       return { type: InteractionResponseType.Modal, data: { custom_id: 'm', title: 'M', components: [] } };
     })(interaction);
-    expect((await fake.waitForCallback(interaction.id)).type).toBe(5);
+    expect((await fake.waitForCallback(interaction.id)).type).toBe(
+      InteractionResponseType.DeferredChannelMessageWithSource,
+    );
     const followUp = fake.requests.find(
       (request) => request.method === 'POST' && requestsOf(interaction.token)(request),
     );
-    expect(followUp?.body).toMatchObject({ flags: 64 });
+    expect(followUp?.body).toMatchObject({ flags: MessageFlags.Ephemeral });
     expect(logOf(interaction.id)).toMatchObject([
       { msg: 'interaction failed', err: { message: 'a type 9 response cannot follow a deferral' } },
       { msg: 'interaction answered', deferred: true, failed: true },
@@ -124,7 +132,10 @@ describe('createAnswerer', () => {
       await sleep(120);
       return { type: InteractionResponseType.ApplicationCommandAutocompleteResult, data: { choices: [] } };
     })(interaction);
-    expect(await fake.waitForCallback(interaction.id)).toEqual({ type: 8, data: { choices: [] } });
+    expect(await fake.waitForCallback(interaction.id)).toEqual({
+      type: InteractionResponseType.ApplicationCommandAutocompleteResult,
+      data: { choices: [] },
+    });
   });
 
   it('answers a failing autocomplete with no choices, and a failing command with a private error', async () => {
@@ -133,12 +144,18 @@ describe('createAnswerer', () => {
     };
     const typing = fake.dispatchInteraction(autocomplete('defector', 'name', 'th'));
     await answerer(fail)(typing);
-    expect(await fake.waitForCallback(typing.id)).toEqual({ type: 8, data: { choices: [] } });
+    expect(await fake.waitForCallback(typing.id)).toEqual({
+      type: InteractionResponseType.ApplicationCommandAutocompleteResult,
+      data: { choices: [] },
+    });
 
     const command = fake.dispatchInteraction(chatInput('about'));
     await answerer(fail)(command);
     const callback = await fake.waitForCallback(command.id);
-    expect(callback).toMatchObject({ type: 4, data: { flags: 64, allowed_mentions: { parse: [] } } });
+    expect(callback).toMatchObject({
+      type: InteractionResponseType.ChannelMessageWithSource,
+      data: { flags: MessageFlags.Ephemeral, allowed_mentions: { parse: [] } },
+    });
     expect(callback.data.content).toMatch(/Something went wrong/);
     expect(logOf(command.id)).toMatchObject([
       { msg: 'interaction failed', level: 50, err: { message: 'boom' } },

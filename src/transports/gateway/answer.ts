@@ -4,17 +4,25 @@ import {
   type APIInteractionResponse,
   type APIInteractionResponseCallbackData,
   InteractionResponseType,
-  InteractionType,
   MessageFlags,
   Routes,
 } from 'discord-api-types/v10';
 import { describeInteraction, errorResponse, logErrorsTo } from '../../interactions/errors.ts';
+import type { Outgoing } from '../../interactions/respond.ts';
 import type { Logger } from '../../logger.ts';
+import type { AttachedFile } from '../../render/message.ts';
+import { deferralFor } from '../deferral.ts';
+import { uploads } from '../rest.ts';
+
+/** A response, or a response with files (pictures) to upload alongside it. */
+export type Handled = APIInteractionResponse | Outgoing;
 
 /** The core, as a transport sees it. Asynchronous handlers are allowed so a slow answer can be deferred. */
-export type InteractionHandler = (
-  interaction: APIInteraction,
-) => APIInteractionResponse | Promise<APIInteractionResponse>;
+export type InteractionHandler = (interaction: APIInteraction) => Handled | Promise<Handled>;
+
+function outgoing(handled: Handled): Outgoing {
+  return 'response' in handled ? handled : { response: handled, files: [] };
+}
 
 export interface AnswerOptions {
   /** discord.js's REST client: its queue retries 429s after `Retry-After` and 5xx a few times. */
@@ -31,19 +39,6 @@ export interface AnswerOptions {
 export type Answer = (interaction: APIInteraction, shardId?: number) => Promise<void>;
 
 const noMentions = { parse: [] };
-
-/** The deferral Discord accepts for this kind of interaction; autocomplete cannot be deferred. */
-function deferralFor(interaction: APIInteraction): APIInteractionResponse | undefined {
-  switch (interaction.type) {
-    case InteractionType.ApplicationCommand:
-    case InteractionType.ModalSubmit:
-      return { type: InteractionResponseType.DeferredChannelMessageWithSource };
-    case InteractionType.MessageComponent:
-      return { type: InteractionResponseType.DeferredMessageUpdate };
-    default:
-      return undefined;
-  }
-}
 
 /** Mentions stay locked on every message the bot sends, whatever the handler returned. */
 function lockMentions(data: APIInteractionResponseCallbackData): APIInteractionResponseCallbackData {
@@ -87,8 +82,16 @@ function delay(ms: number): { promise: Promise<typeof deferTimeout>; cancel(): v
  * interaction callback (deferring first when an asynchronous handler is slow), and never rejects.
  */
 export function createAnswerer({ rest, handler, logger, deferAfterMs }: AnswerOptions): Answer {
-  const callback = (interaction: APIInteraction, body: APIInteractionResponse) =>
-    rest.post(Routes.interactionCallback(interaction.id, interaction.token), { body, auth: false });
+  const callback = (
+    interaction: APIInteraction,
+    body: APIInteractionResponse,
+    files: readonly AttachedFile[] = [],
+  ) =>
+    rest.post(Routes.interactionCallback(interaction.id, interaction.token), {
+      body,
+      auth: false,
+      ...(files.length > 0 ? { files: uploads(files) } : {}),
+    });
 
   const original = (interaction: APIInteraction) =>
     Routes.webhookMessage(interaction.application_id, interaction.token, '@original');
@@ -98,21 +101,24 @@ export function createAnswerer({ rest, handler, logger, deferAfterMs }: AnswerOp
     interaction: APIInteraction,
     deferral: APIInteractionResponse,
     response: APIInteractionResponse,
+    files: readonly AttachedFile[],
   ): Promise<void> {
     const data = lockMentions(messageData(response));
+    const upload = files.length > 0 ? { files: uploads(files) } : {};
     const ephemeral = ((data.flags ?? 0) & MessageFlags.Ephemeral) !== 0;
     const editsOriginal =
       deferral.type === InteractionResponseType.DeferredMessageUpdate
         ? response.type === InteractionResponseType.UpdateMessage
         : !ephemeral;
     if (editsOriginal) {
-      await rest.patch(original(interaction), { body: data, auth: false });
+      await rest.patch(original(interaction), { body: data, auth: false, ...upload });
       return;
     }
     // A private answer cannot replace a public "thinking…" placeholder: send it on its own and drop the placeholder.
     await rest.post(Routes.webhook(interaction.application_id, interaction.token), {
       body: data,
       auth: false,
+      ...upload,
     });
     if (deferral.type === InteractionResponseType.DeferredChannelMessageWithSource) {
       await rest.delete(original(interaction), { auth: false });
@@ -126,14 +132,14 @@ export function createAnswerer({ rest, handler, logger, deferAfterMs }: AnswerOp
   async function run(
     interaction: APIInteraction,
     acknowledged: { deferral?: APIInteractionResponse },
-  ): Promise<APIInteractionResponse> {
+  ): Promise<Outgoing> {
     const result = handler(interaction);
-    if (!(result instanceof Promise)) return result;
+    if (!(result instanceof Promise)) return outgoing(result);
     const deferral = deferralFor(interaction);
-    if (!deferral) return result;
+    if (!deferral) return outgoing(await result);
     const timer = delay(deferAfterMs);
     const first = await Promise.race([result, timer.promise]).finally(timer.cancel);
-    if (first !== deferTimeout) return first;
+    if (first !== deferTimeout) return outgoing(first);
     // If the deferral fails, the handler's later rejection must not surface as an unhandled one.
     result.catch(() => {});
     try {
@@ -142,9 +148,9 @@ export function createAnswerer({ rest, handler, logger, deferAfterMs }: AnswerOp
       throw new DeferralFailed(err);
     }
     acknowledged.deferral = deferral;
-    const late = await result;
+    const late = outgoing(await result);
     // Checked here so that anything but a message fails like a handler error, and the user hears back.
-    messageData(late);
+    messageData(late.response);
     return late;
   }
 
@@ -153,9 +159,12 @@ export function createAnswerer({ rest, handler, logger, deferAfterMs }: AnswerOp
     const fields = { ...describeInteraction(interaction), shard: shardId };
     const acknowledged: { deferral?: APIInteractionResponse } = {};
     let response: APIInteractionResponse;
+    let files: readonly AttachedFile[] = [];
     let failed = false;
     try {
-      response = withLockedMentions(await run(interaction, acknowledged));
+      const out = await run(interaction, acknowledged);
+      response = withLockedMentions(out.response);
+      files = out.files;
     } catch (err) {
       if (err instanceof DeferralFailed) {
         logger.error(
@@ -169,8 +178,8 @@ export function createAnswerer({ rest, handler, logger, deferAfterMs }: AnswerOp
       failed = true;
     }
     try {
-      if (acknowledged.deferral) await completeDeferred(interaction, acknowledged.deferral, response);
-      else await callback(interaction, response);
+      if (acknowledged.deferral) await completeDeferred(interaction, acknowledged.deferral, response, files);
+      else await callback(interaction, response, files);
     } catch (err) {
       logger.error({ ...fields, err: withoutToken(err, interaction.token) }, 'interaction callback failed');
       return;

@@ -48,9 +48,7 @@ const stopStepCapMs = 1500;
  * nothing from discord.js's caches, so every cache that can be limited holds nothing (guilds, channels
  * and roles cannot be limited; without the Guilds intent they hold only READY's guild stubs).
  */
-export function clientOptions(
-  options: Pick<GatewayOptions, 'apiUrl' | 'unthrottledIdentify'>,
-): ClientOptions {
+function clientOptions(options: Pick<GatewayOptions, 'apiUrl' | 'unthrottledIdentify'>): ClientOptions {
   return {
     intents: [],
     makeCache: Options.cacheWithLimits({

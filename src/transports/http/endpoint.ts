@@ -1,8 +1,12 @@
+import type { REST } from 'discord.js';
+import { type APIInteraction, Routes } from 'discord-api-types/v10';
 import type { BotContext } from '../../commands/context.ts';
 import type { HttpConfig } from '../../config.ts';
-import { logErrorsTo } from '../../interactions/errors.ts';
-import { respond } from '../../interactions/respond.ts';
+import { describeInteraction, logErrorsTo } from '../../interactions/errors.ts';
+import { type Outgoing, respondWithFiles } from '../../interactions/respond.ts';
 import type { Logger } from '../../logger.ts';
+import { deferralFor } from '../deferral.ts';
+import { restClient, uploads } from '../rest.ts';
 import { createInteractionsServer, type InteractionsServer } from './server.ts';
 
 /** Long enough for any interaction (Discord itself gives up after 3 s), short enough for orchestrators. */
@@ -24,16 +28,42 @@ export function healthReport(context: BotContext) {
   } as const;
 }
 
-/** The endpoint wired to the core; replicas built from the same data answer identically. */
+/**
+ * The endpoint wired to the core; replicas built from the same data answer identically. Discord
+ * takes no files in the HTTP response to an interaction, so a reply with pictures is answered with
+ * a deferral, and the message, pictures and all, follows as an edit of the original response
+ * through the interaction's webhook (which its token authorises for 15 minutes; `rest` needs no bot
+ * token).
+ */
 export function createBotHttpServer(
   context: BotContext,
   publicKey: string,
   logger: Logger,
+  rest: REST,
 ): InteractionsServer {
   const report = logErrorsTo(logger);
+
+  async function edit(interaction: APIInteraction, out: Outgoing): Promise<void> {
+    const data = 'data' in out.response ? out.response.data : undefined;
+    const route = Routes.webhookMessage(interaction.application_id, interaction.token, '@original');
+    try {
+      await rest.patch(route, { body: data, files: uploads(out.files), auth: false });
+    } catch (err) {
+      logger.error(
+        { ...describeInteraction(interaction), err: String(err).replaceAll(interaction.token, '[token]') },
+        'interaction edit failed',
+      );
+    }
+  }
+
   return createInteractionsServer({
     publicKey,
-    handle: (interaction) => respond(interaction, context, report),
+    handle: (interaction) => {
+      const out = respondWithFiles(interaction, context, report);
+      const deferral = out.files.length > 0 ? deferralFor(interaction) : undefined;
+      if (!deferral) return out.response;
+      return { response: deferral, afterSent: () => void edit(interaction, out) };
+    },
     health: () => healthReport(context),
     logger,
   });
@@ -48,7 +78,14 @@ export async function runHttpServer(
   config: HttpConfig,
   logger: Logger,
 ): Promise<InteractionsServer> {
-  const app = createBotHttpServer(context, config.DISCORD_PUBLIC_KEY, logger);
+  // No gateway to connect to first: build the search indexes before taking requests.
+  context.search.prepare();
+  const app = createBotHttpServer(
+    context,
+    config.DISCORD_PUBLIC_KEY,
+    logger,
+    restClient(undefined, config.DISCORD_API_URL),
+  );
   const address = await app.listen(config.PORT, config.HOST);
   logger.info({ address: address.address, port: address.port, ...healthReport(context) }, 'listening');
 

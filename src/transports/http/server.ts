@@ -7,10 +7,11 @@ import {
   InteractionResponseType,
   InteractionType,
 } from 'discord-api-types/v10';
+import { ed25519PublicKey } from '../../ed25519.ts';
 import { describeInteraction, errorResponse, logErrorsTo } from '../../interactions/errors.ts';
 import type { Logger } from '../../logger.ts';
 import { declaredTooLarge, readBody } from './body.ts';
-import { checkSignatureHeaders, ed25519PublicKey, verifySignature } from './signature.ts';
+import { checkSignatureHeaders, verifySignature } from './signature.ts';
 
 /**
  * The interactions endpoint as a plain node:http server. It knows nothing of the bot: the
@@ -21,9 +22,18 @@ import { checkSignatureHeaders, ed25519PublicKey, verifySignature } from './sign
 export interface InteractionsServerOptions {
   /** Hex Ed25519 public key from the Developer Portal. */
   readonly publicKey: string;
-  readonly handle: (interaction: APIInteraction) => APIInteractionResponse;
+  /**
+   * The answer to an interaction: the response, or the response with work to do once it is sent
+   * (an edit that must wait until Discord has the acknowledgement).
+   */
+  readonly handle: (interaction: APIInteraction) => APIInteractionResponse | HttpAnswer;
   readonly health: () => object;
   readonly logger: Logger;
+}
+
+export interface HttpAnswer {
+  response: APIInteractionResponse;
+  afterSent: () => void;
 }
 
 export interface InteractionsServer {
@@ -97,14 +107,18 @@ export function createInteractionsServer(options: InteractionsServerOptions): In
     }
 
     let response: APIInteractionResponse;
+    let afterSent: (() => void) | undefined;
     try {
-      response = handle(interaction);
+      const answer = handle(interaction);
+      if ('afterSent' in answer) ({ response, afterSent } = answer);
+      else response = answer;
     } catch (err) {
       // As on the gateway: the user gets a private "something went wrong", the log gets the rest.
       logErrorsTo(logger)(err, describeInteraction(interaction));
       response = errorResponse(interaction);
     }
     send(res, 200, response);
+    afterSent?.();
     // The same fields as the gateway transport's line, so one query reads both; built only when logged.
     if (logger.isLevelEnabled('debug')) {
       logger.debug(
@@ -133,6 +147,10 @@ export function createInteractionsServer(options: InteractionsServerOptions): In
       // Discord wants an answer within 3 s; a client dribbling its request for longer is not Discord.
       headersTimeout: 5_000,
       requestTimeout: 10_000,
+      // Node enforces the two timeouts above only when it sweeps its connections, every 30 s by
+      // default: a slowloris socket lived up to 30 s whatever they said. Sweeping every second keeps
+      // them within a second of their value.
+      connectionsCheckingInterval: 1_000,
       // Longer than the usual load balancer idle timeout (60 s), so the balancer closes first and
       // never sends a request down a connection this side is closing.
       keepAliveTimeout: 65_000,

@@ -1,4 +1,4 @@
-import { createPublicKey, type KeyObject, verify } from 'node:crypto';
+import { type KeyObject, verify } from 'node:crypto';
 
 /**
  * Discord signs every interaction it POSTs with Ed25519 over `timestamp + raw body`. The
@@ -6,23 +6,11 @@ import { createPublicKey, type KeyObject, verify } from 'node:crypto';
  * without throwing, because they come from anyone on the internet.
  */
 
-/** The DER header (RFC 8410) that makes a raw 32-byte Ed25519 key a SubjectPublicKeyInfo. */
-const SPKI_ED25519_PREFIX = Buffer.from('302a300506032b6570032100', 'hex');
-
 /** Discord's own guidance: refuse requests signed more than five minutes from now, either way. */
 export const MAX_CLOCK_SKEW_SECONDS = 300;
 
 const SIGNATURE_HEX = /^[0-9a-fA-F]{128}$/;
 const UNIX_SECONDS = /^\d{1,12}$/;
-
-export function ed25519PublicKey(hex: string): KeyObject {
-  if (!/^[0-9a-fA-F]{64}$/.test(hex)) throw new Error('an Ed25519 public key is 64 hex characters');
-  return createPublicKey({
-    key: Buffer.concat([SPKI_ED25519_PREFIX, Buffer.from(hex, 'hex')]),
-    format: 'der',
-    type: 'spki',
-  });
-}
 
 export interface SignedHeaders {
   readonly signature: Buffer;
