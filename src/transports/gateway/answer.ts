@@ -6,10 +6,17 @@ import {
   InteractionResponseType,
   InteractionType,
   MessageFlags,
+  RESTJSONErrorCodes,
   Routes,
 } from 'discord-api-types/v10';
-import { describeInteraction, errorResponse, logErrorsTo } from '../../interactions/errors.ts';
+import {
+  describeInteraction,
+  errorResponse,
+  type InteractionSummary,
+  logErrorsTo,
+} from '../../interactions/errors.ts';
 import type { Logger } from '../../logger.ts';
+import { callbackWindow, DeliveryFailed, deliver, type RetryWindow, webhookWindow } from './deliver.ts';
 
 /** The core, as a transport sees it. Asynchronous handlers are allowed so a slow answer can be deferred. */
 export type InteractionHandler = (
@@ -17,13 +24,16 @@ export type InteractionHandler = (
 ) => APIInteractionResponse | Promise<APIInteractionResponse>;
 
 export interface AnswerOptions {
-  /** discord.js's REST client: its queue retries 429s after `Retry-After` and 5xx a few times. */
+  /**
+   * discord.js's REST client for interaction answers (`interactionRest`): its queue waits out 429s;
+   * its own retries must be off, because 5xx answers and cut connections are retried here.
+   */
   rest: REST;
   handler: InteractionHandler;
   logger: Logger;
   /**
    * How long an asynchronous handler may run before the interaction is deferred. Discord drops a first
-   * callback that arrives after 3 s, so this leaves room for the round trip.
+   * callback that arrives after 3 s, so this leaves room for the round trip and a retry or two.
    */
   deferAfterMs: number;
 }
@@ -87,18 +97,53 @@ function delay(ms: number): { promise: Promise<typeof deferTimeout>; cancel(): v
  * interaction callback (deferring first when an asynchronous handler is slow), and never rejects.
  */
 export function createAnswerer({ rest, handler, logger, deferAfterMs }: AnswerOptions): Answer {
-  const callback = (interaction: APIInteraction, body: APIInteractionResponse) =>
-    rest.post(Routes.interactionCallback(interaction.id, interaction.token), { body, auth: false });
+  /** One interaction being answered: what its log lines say, and when it arrived (its windows count from then). */
+  interface Answering {
+    interaction: APIInteraction;
+    fields: InteractionSummary & { shard?: number };
+    since: number;
+  }
+
+  /** Sends one call for the interaction, retrying within `window`; each retry gets a debug line. */
+  const send = (
+    { fields, since }: Answering,
+    step: string,
+    window: RetryWindow,
+    call: (signal: AbortSignal) => Promise<unknown>,
+    deliveredCodes?: readonly number[],
+  ) =>
+    deliver(call, {
+      window,
+      since,
+      deliveredCodes,
+      onRetry: (retry) => logger.debug({ ...fields, step, ...retry }, 'interaction callback retry'),
+    });
+
+  const callback = (answering: Answering, body: APIInteractionResponse) =>
+    send(
+      answering,
+      'callback',
+      callbackWindow,
+      (signal) =>
+        rest.post(Routes.interactionCallback(answering.interaction.id, answering.interaction.token), {
+          body,
+          auth: false,
+          signal,
+        }),
+      // A retry answered "already acknowledged": an earlier attempt arrived, only its answer was lost.
+      [RESTJSONErrorCodes.InteractionHasAlreadyBeenAcknowledged],
+    );
 
   const original = (interaction: APIInteraction) =>
     Routes.webhookMessage(interaction.application_id, interaction.token, '@original');
 
   /** Delivers the final response of an interaction that was already acknowledged with `deferral`. */
   async function completeDeferred(
-    interaction: APIInteraction,
+    answering: Answering,
     deferral: APIInteractionResponse,
     response: APIInteractionResponse,
   ): Promise<void> {
+    const { interaction } = answering;
     const data = lockMentions(messageData(response));
     const ephemeral = ((data.flags ?? 0) & MessageFlags.Ephemeral) !== 0;
     const editsOriginal =
@@ -106,16 +151,29 @@ export function createAnswerer({ rest, handler, logger, deferAfterMs }: AnswerOp
         ? response.type === InteractionResponseType.UpdateMessage
         : !ephemeral;
     if (editsOriginal) {
-      await rest.patch(original(interaction), { body: data, auth: false });
+      await send(answering, 'edit', webhookWindow, (signal) =>
+        rest.patch(original(interaction), { body: data, auth: false, signal }),
+      );
       return;
     }
-    // A private answer cannot replace a public "thinking…" placeholder: send it on its own and drop the placeholder.
-    await rest.post(Routes.webhook(interaction.application_id, interaction.token), {
-      body: data,
-      auth: false,
-    });
+    // A private answer cannot replace a public "thinking…" placeholder: send it on its own and drop the
+    // placeholder. A follow-up whose answer was lost after Discord posted it is sent again: at worst the
+    // user sees a private message twice, rather than none.
+    await send(answering, 'follow-up', webhookWindow, (signal) =>
+      rest.post(Routes.webhook(interaction.application_id, interaction.token), {
+        body: data,
+        auth: false,
+        signal,
+      }),
+    );
     if (deferral.type === InteractionResponseType.DeferredChannelMessageWithSource) {
-      await rest.delete(original(interaction), { auth: false });
+      await send(
+        answering,
+        'delete',
+        webhookWindow,
+        (signal) => rest.delete(original(interaction), { auth: false, signal }),
+        [RESTJSONErrorCodes.UnknownMessage],
+      );
     }
   }
 
@@ -124,9 +182,10 @@ export function createAnswerer({ rest, handler, logger, deferAfterMs }: AnswerOp
    * first; `acknowledged.deferral` then records what was sent.
    */
   async function run(
-    interaction: APIInteraction,
+    answering: Answering,
     acknowledged: { deferral?: APIInteractionResponse },
   ): Promise<APIInteractionResponse> {
+    const { interaction } = answering;
     const result = handler(interaction);
     if (!(result instanceof Promise)) return result;
     const deferral = deferralFor(interaction);
@@ -137,7 +196,7 @@ export function createAnswerer({ rest, handler, logger, deferAfterMs }: AnswerOp
     // If the deferral fails, the handler's later rejection must not surface as an unhandled one.
     result.catch(() => {});
     try {
-      await callback(interaction, deferral);
+      await callback(answering, deferral);
     } catch (err) {
       throw new DeferralFailed(err);
     }
@@ -148,20 +207,27 @@ export function createAnswerer({ rest, handler, logger, deferAfterMs }: AnswerOp
     return late;
   }
 
+  /** The log fields of a call that did not get through: how often it was tried, and the last error. */
+  const failure = (err: unknown, token: string) =>
+    err instanceof DeliveryFailed
+      ? { attempts: err.attempts, err: withoutToken(err.cause, token) }
+      : { err: withoutToken(err, token) };
+
   return async function answer(interaction, shardId) {
-    const started = performance.now();
-    const fields = { ...describeInteraction(interaction), shard: shardId };
+    const answering: Answering = {
+      interaction,
+      fields: { ...describeInteraction(interaction), shard: shardId },
+      since: performance.now(),
+    };
+    const { fields } = answering;
     const acknowledged: { deferral?: APIInteractionResponse } = {};
     let response: APIInteractionResponse;
     let failed = false;
     try {
-      response = withLockedMentions(await run(interaction, acknowledged));
+      response = withLockedMentions(await run(answering, acknowledged));
     } catch (err) {
       if (err instanceof DeferralFailed) {
-        logger.error(
-          { ...fields, err: withoutToken(err.cause, interaction.token) },
-          'interaction deferral failed',
-        );
+        logger.error({ ...fields, ...failure(err.cause, interaction.token) }, 'interaction deferral failed');
         return;
       }
       logErrorsTo(logger)(err, fields);
@@ -169,10 +235,10 @@ export function createAnswerer({ rest, handler, logger, deferAfterMs }: AnswerOp
       failed = true;
     }
     try {
-      if (acknowledged.deferral) await completeDeferred(interaction, acknowledged.deferral, response);
-      else await callback(interaction, response);
+      if (acknowledged.deferral) await completeDeferred(answering, acknowledged.deferral, response);
+      else await callback(answering, response);
     } catch (err) {
-      logger.error({ ...fields, err: withoutToken(err, interaction.token) }, 'interaction callback failed');
+      logger.error({ ...fields, ...failure(err, interaction.token) }, 'interaction callback failed');
       return;
     }
     logger.debug(
@@ -181,7 +247,7 @@ export function createAnswerer({ rest, handler, logger, deferAfterMs }: AnswerOp
         responseType: response.type,
         deferred: acknowledged.deferral !== undefined,
         failed,
-        latencyMs: Math.round((performance.now() - started) * 100) / 100,
+        latencyMs: Math.round((performance.now() - answering.since) * 100) / 100,
       },
       'interaction answered',
     );

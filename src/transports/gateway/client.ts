@@ -10,6 +10,7 @@ import {
 } from 'discord.js';
 import type { Logger } from '../../logger.ts';
 import { createAnswerer, type InteractionHandler } from './answer.ts';
+import { interactionRest } from './rest.ts';
 
 export interface GatewayOptions {
   token: string;
@@ -38,7 +39,8 @@ export interface Gateway {
   stop(): Promise<void>;
 }
 
-const defaultDeferAfterMs = 2000;
+/** Leaves the deferral a second of Discord's 3 s, room for a retry or two (see `callbackWindow`). */
+const defaultDeferAfterMs = 1500;
 /** Each wait in `stop()` is capped so that shutdown as a whole stays well inside 5 s. */
 const stopStepCapMs = 1500;
 
@@ -112,14 +114,14 @@ function next(client: Client, event: Events.ClientReady | Events.ShardResume): P
 /**
  * A gateway client for the given handler. Interactions are taken from the raw INTERACTION_CREATE
  * dispatch: the core speaks Discord's wire format, so its response is POSTed as the callback through
- * discord.js's REST queue (which retries 429s) with no conversion either way.
+ * a discord.js REST client (`interactionRest`) with no conversion either way.
  */
 export function createGateway(options: GatewayOptions): Gateway {
   const { logger } = options;
   const client = new Client(clientOptions(options));
 
   const answer = createAnswerer({
-    rest: client.rest,
+    rest: interactionRest(options.apiUrl, logger),
     handler: options.handler,
     logger,
     deferAfterMs: options.deferAfterMs ?? defaultDeferAfterMs,
