@@ -2,6 +2,7 @@ import {
   type APIInteraction,
   type APIMessage,
   InteractionResponseType,
+  InteractionType,
   MessageFlags,
 } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -182,6 +183,42 @@ describe('gateway transport, end to end', () => {
 
     const next = fake.dispatchInteraction(chatInput('defector', { name: 'hyon song il' }));
     expect(await fake.waitForCallback(next.id)).toEqual(answer(next));
+  });
+
+  it('answers an interaction without data with the private error reply, and no unhandled rejection', async () => {
+    const kinds = [chatInput('defector', { name: 'thae' }), autocomplete('defector', 'name', 'th')];
+    const malformed = kinds.flatMap((partial) => [
+      { ...partial, data: undefined },
+      { ...partial, data: null },
+    ]);
+    const [card] = [...fake.messages.values()];
+    if (card) malformed.push({ ...buttonPress('timeline:2:', card), data: null });
+    const sent = malformed.map((partial) => fake.dispatchInteraction(partial));
+    for (const interaction of sent) {
+      const callback = await fake.waitForCallback(interaction.id);
+      if (interaction.type === InteractionType.ApplicationCommandAutocomplete) {
+        expect(callback).toEqual({
+          type: InteractionResponseType.ApplicationCommandAutocompleteResult,
+          data: { choices: [] },
+        });
+      } else {
+        expect(callback).toMatchObject({
+          type: InteractionResponseType.ChannelMessageWithSource,
+          data: { flags: MessageFlags.Ephemeral, allowed_mentions: { parse: [] } },
+        });
+      }
+    }
+    const next = fake.dispatchInteraction(chatInput('about'));
+    expect(await fake.waitForCallback(next.id)).toEqual(answer(next));
+    const problems = bot.logs.filter(
+      (line) =>
+        line.msg === 'unhandled promise rejection' ||
+        line.msg === 'uncaught exception' ||
+        line.msg === 'discord.js error',
+    );
+    expect(problems).toEqual([]);
+    expect(bot.stderr()).toBe('');
+    expect(bot.child.exitCode).toBeNull();
   });
 
   it('never writes the token to its logs', () => {

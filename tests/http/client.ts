@@ -1,6 +1,6 @@
 import { generateKeyPairSync, type KeyObject, sign } from 'node:crypto';
 import { once } from 'node:events';
-import { type OutgoingHttpHeaders, request } from 'node:http';
+import { Agent, type OutgoingHttpHeaders, request } from 'node:http';
 import { type AddressInfo, createServer } from 'node:net';
 
 /** A key pair standing in for Discord's, and the raw public key as the Developer Portal shows it. */
@@ -131,4 +131,52 @@ export function halfSentPost(port: number, keys: TestKeys, payload: unknown): Ha
   });
   const sent = new Promise<void>((resolve) => req.write(body.slice(0, cut), () => resolve()));
   return { sent, reply, finish: () => req.end(body.slice(cut)) };
+}
+
+export interface KeepAliveReply extends Reply {
+  /** The client side of the connection: the same port twice means the same connection. */
+  readonly localPort: number | undefined;
+  /** Whether the request went out on a connection an earlier request had used. */
+  readonly reusedSocket: boolean;
+}
+
+/**
+ * Signed POSTs over one keep-alive connection at a time (an agent with a single socket), as a load
+ * balancer sends them: each reply says which connection carried it.
+ */
+export function keepAliveClient(port: number, keys: TestKeys) {
+  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+  return {
+    post(payload: unknown): Promise<KeepAliveReply> {
+      const body = JSON.stringify(payload);
+      return new Promise((resolve, reject) => {
+        const req = request(
+          {
+            host: '127.0.0.1',
+            port,
+            method: 'POST',
+            path: '/interactions',
+            agent,
+            headers: signedHeaders(keys, body),
+          },
+          (res) => {
+            const chunks: Buffer[] = [];
+            res.on('data', (chunk: Buffer) => chunks.push(chunk));
+            res.on('end', () =>
+              resolve({
+                status: res.statusCode ?? 0,
+                headers: res.headers,
+                text: Buffer.concat(chunks).toString(),
+                localPort: req.socket?.localPort,
+                reusedSocket: req.reusedSocket,
+              }),
+            );
+          },
+        );
+        req.on('error', reject);
+        req.end(body);
+      });
+    },
+    close: () => agent.destroy(),
+  };
 }

@@ -1,11 +1,11 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
-import { InteractionResponseType } from 'discord-api-types/v10';
+import { type APIInteraction, InteractionResponseType, MessageFlags } from 'discord-api-types/v10';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ping } from '../interactions/build.ts';
+import { ping, press, slash, typing } from '../interactions/build.ts';
 import { npmScriptCommand } from '../npm-script.ts';
-import { freePort, generateTestKeys, halfSentPost } from './client.ts';
+import { freePort, generateTestKeys, halfSentPost, keepAliveClient } from './client.ts';
 
 /** `npm run serve` as a real child process (the built `dist/`, minus npm): start-up, SIGTERM drain, exit codes. */
 
@@ -60,7 +60,60 @@ function serve(env: Record<string, string>) {
   return { child, logs, logged, exited, stderr: () => stderr };
 }
 
+/** An interaction as Discord never sends it: `data` missing, or null. */
+function withoutData(interaction: APIInteraction, data: 'missing' | 'null'): unknown {
+  const { data: _, ...rest } = interaction as APIInteraction & { data?: unknown };
+  return data === 'missing' ? rest : { ...rest, data: null };
+}
+
 describe('npm run serve', () => {
+  it.each(['info', 'debug'])(
+    'answers an interaction without data privately at LOG_LEVEL=%s, and its keep-alive connection serves the next request',
+    async (level) => {
+      const server = serve({
+        DISCORD_PUBLIC_KEY: keys.publicKeyHex,
+        PORT: String(await freePort()),
+        LOG_LEVEL: level,
+      });
+      const { port } = await server.logged('listening');
+      if (port === undefined) throw new Error('the listening line names no port');
+      const client = keepAliveClient(port, keys);
+      try {
+        const first = await client.post(slash('about'));
+        expect(first.status).toBe(200);
+        const malformed = [
+          slash('defector'),
+          press('timeline:2:'),
+          typing('defector', { name: 'th' }, 'name'),
+        ].flatMap((interaction) => [withoutData(interaction, 'missing'), withoutData(interaction, 'null')]);
+        for (const interaction of malformed) {
+          const reply = await client.post(interaction);
+          expect(reply.status).toBe(200);
+          expect(reply.headers.connection).toBe('keep-alive');
+          expect(reply.reusedSocket).toBe(true);
+          expect(reply.localPort).toBe(first.localPort);
+          const body = JSON.parse(reply.text);
+          if (body.type === InteractionResponseType.ApplicationCommandAutocompleteResult) {
+            expect(body.data).toEqual({ choices: [] });
+          } else {
+            expect(body).toMatchObject({
+              type: InteractionResponseType.ChannelMessageWithSource,
+              data: { flags: MessageFlags.Ephemeral },
+            });
+          }
+        }
+        const next = await client.post(slash('defector', { name: 'thae yong ho' }));
+        expect(next.status).toBe(200);
+        expect(next.localPort).toBe(first.localPort);
+        expect(JSON.parse(next.text).data.embeds[0].title).toMatch(/Thae Yong-ho/);
+        expect(server.logs.filter((line) => line.msg === 'request failed')).toEqual([]);
+        expect(server.child.exitCode).toBeNull();
+      } finally {
+        client.close();
+      }
+    },
+  );
+
   it('drains on SIGTERM: the request in flight completes, then the process exits 0', async () => {
     const server = serve({ DISCORD_PUBLIC_KEY: keys.publicKeyHex, PORT: String(await freePort()) });
     const { port } = await server.logged('listening');

@@ -102,6 +102,25 @@ function logShardEvents(client: Client, logger: Logger, stopping: () => boolean)
   if (logger.isLevelEnabled('trace')) client.on(Events.Debug, (message) => logger.trace(message));
 }
 
+/**
+ * discord.js turns every INTERACTION_CREATE into its own Interaction object (caching its channel and
+ * user) right after the raw listener has run. The bot never reads those objects, and building one throws
+ * on a payload without `data`, inside discord.js's gateway listener where nothing can catch it: an
+ * unhandled rejection for each such interaction. So this client skips that step. `client.actions` is
+ * internal to discord.js; should an upgrade drop it, the bot still answers, and says so at start-up.
+ */
+function skipInteractionObjects(client: Client, logger: Logger): void {
+  const { actions } = client as unknown as {
+    actions?: { InteractionCreate?: { handle(data: unknown): unknown } };
+  };
+  const action = actions?.InteractionCreate;
+  if (action) action.handle = () => ({});
+  else
+    logger.warn(
+      'discord.js has no InteractionCreate action to skip; interactions without data will log errors',
+    );
+}
+
 function allShardsReady(client: Client): boolean {
   return client.ws.shards.size > 0 && client.ws.shards.every((shard) => shard.status === Status.Ready);
 }
@@ -129,6 +148,7 @@ export function createGateway(options: GatewayOptions): Gateway {
   client.ws.on(GatewayDispatchEvents.InteractionCreate, (interaction: APIInteraction, shardId: number) => {
     void answer(interaction, shardId);
   });
+  skipInteractionObjects(client, logger);
 
   let stopping: Promise<void> | undefined;
   logShardEvents(client, logger, () => stopping !== undefined);
