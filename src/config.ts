@@ -9,7 +9,23 @@ import { publicKeyProblem } from './ed25519.ts';
 /** The one rule for Discord ids (snowflakes) in the environment and on command lines. */
 export const discordIdSchema = z.string().regex(/^\d{17,20}$/, 'expected a Discord id (17-20 digits)');
 
+/**
+ * A whole number from `min` to `max` in plain digits, no leading zero. `z.coerce.number()` took a blank
+ * (`Number(' ')` is 0), `0x1F90` and `8e3`, none of which an operator means.
+ */
+function plainNumber(min: number, max: number, message: string) {
+  return z
+    .string()
+    .regex(/^[1-9]\d{0,14}$/, message)
+    .transform(Number)
+    .refine((value) => value >= min && value <= max, message);
+}
+
 const portMessage = 'expected a port number from 1 to 65535, in plain digits';
+
+/** Measured with `npm run bench:connections`; see the README's "More than one machine". */
+export const defaultMaxConnections = 1000;
+const maxConnectionsMessage = 'expected a number of connections from 1 to 100000, in plain digits';
 
 const shardsMessage = 'expected "auto" or a whole number from 1 to 1000';
 
@@ -64,18 +80,15 @@ const httpSchema = baseSchema.extend({
       const problem = publicKeyProblem(hex);
       if (problem !== undefined) ctx.addIssue({ code: 'custom', message: problem });
     }),
-  /**
-   * Plain digits only: `z.coerce.number()` took a blank (`Number(' ')` is 0, a random port), `0x1F90`
-   * and `8e3`, and 0 itself, none of which an operator means.
-   */
-  PORT: z
-    .string()
-    .regex(/^[1-9]\d{0,4}$/, portMessage)
-    .transform(Number)
-    .refine((port) => port <= 65535, portMessage)
-    .default(8787),
+  /** Plain digits only; 0 (a random port) is not one an operator means either. */
+  PORT: plainNumber(1, 65535, portMessage).default(8787),
   /** Interface to listen on; unset listens on all, as a container behind a load balancer needs. */
   HOST: z.string().min(1).optional(),
+  /**
+   * Open connections one replica keeps (idle keep-alive ones included); beyond it a new connection is
+   * closed as soon as it is accepted, before a byte of it is read, so nothing is half done.
+   */
+  HTTP_MAX_CONNECTIONS: plainNumber(1, 100_000, maxConnectionsMessage).default(defaultMaxConnections),
 });
 
 /** `npm run invite` needs the application id, or a token to look it up. */

@@ -160,6 +160,28 @@ describe('httpConfig', () => {
   });
 });
 
+describe('HTTP_MAX_CONNECTIONS', () => {
+  const key = { DISCORD_PUBLIC_KEY: publicKey };
+  const message = 'HTTP_MAX_CONNECTIONS: expected a number of connections from 1 to 100000, in plain digits';
+
+  it('caps each replica at 1000 connections unless told otherwise', () => {
+    expect(httpConfig(key).HTTP_MAX_CONNECTIONS).toBe(1000);
+    expect(httpConfig({ ...key, HTTP_MAX_CONNECTIONS: '' }).HTTP_MAX_CONNECTIONS).toBe(1000);
+    for (const value of ['1', '250', '100000']) {
+      expect(httpConfig({ ...key, HTTP_MAX_CONNECTIONS: value }).HTTP_MAX_CONNECTIONS).toBe(Number(value));
+    }
+  });
+
+  it('refuses anything but a plain number in range, naming the variable', () => {
+    for (const value of [' ', '0', '-5', '100001', '1e3', '0x10', '2.5', '010', 'unlimited', 'Infinity']) {
+      expect(
+        problemsOf(() => httpConfig({ ...key, HTTP_MAX_CONNECTIONS: value })),
+        value,
+      ).toEqual([message]);
+    }
+  });
+});
+
 describe('DISCORD_PUBLIC_KEY', () => {
   const p = 2n ** 255n - 19n;
   /** The 32-byte little-endian encoding of y, with x's sign in the top bit, as hex. */

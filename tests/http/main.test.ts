@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { type APIInteraction, InteractionResponseType, MessageFlags } from 'discord-api-types/v10';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ping, press, slash, typing } from '../interactions/build.ts';
@@ -19,6 +20,9 @@ afterEach(() => {
 interface LogLine {
   msg: string;
   port?: number;
+  maxConnections?: number;
+  refused?: number;
+  level?: number;
 }
 
 function serve(env: Record<string, string>) {
@@ -132,6 +136,38 @@ describe('npm run serve', () => {
     expect(JSON.parse(text)).toEqual({ type: InteractionResponseType.Pong });
     expect(await server.exited).toBe(0);
     expect(server.logs.map((line) => line.msg)).toContain('drained');
+  });
+
+  it('keeps at most HTTP_MAX_CONNECTIONS connections open, closes the next one unread, and logs the refusals', async () => {
+    const server = serve({
+      DISCORD_PUBLIC_KEY: keys.publicKeyHex,
+      PORT: String(await freePort()),
+      HTTP_MAX_CONNECTIONS: '2',
+    });
+    const { port, maxConnections } = await server.logged('listening');
+    if (port === undefined) throw new Error('the listening line names no port');
+    expect(maxConnections).toBe(2);
+    const open = [keepAliveClient(port, keys), keepAliveClient(port, keys)];
+    const third = keepAliveClient(port, keys);
+    try {
+      // Two idle keep-alive connections fill the cap.
+      for (const client of open) expect((await client.post(ping())).status).toBe(200);
+      await expect(third.post(ping())).rejects.toThrow();
+      const line = await server.logged('connections refused over the cap');
+      expect(line).toMatchObject({ refused: 1, maxConnections: 2, level: 40 });
+      // The connections it kept still serve, each on its own socket.
+      for (const client of open) {
+        const reply = await client.post(slash('about'));
+        expect(reply.status).toBe(200);
+        expect(reply.reusedSocket).toBe(true);
+      }
+      // Once one closes, a new connection is taken again.
+      open[0]?.close();
+      await sleep(300);
+      expect((await third.post(ping())).status).toBe(200);
+    } finally {
+      for (const client of [...open, third]) client.close();
+    }
   });
 
   it('refuses a blank PORT instead of listening on a random port', async () => {

@@ -29,6 +29,7 @@ export function createBotHttpServer(
   context: BotContext,
   publicKey: string,
   logger: Logger,
+  maxConnections?: number,
 ): InteractionsServer {
   const report = logErrorsTo(logger);
   return createInteractionsServer({
@@ -36,6 +37,7 @@ export function createBotHttpServer(
     handle: (interaction) => respond(interaction, context, report),
     health: () => healthReport(context),
     logger,
+    maxConnections,
   });
 }
 
@@ -48,9 +50,17 @@ export async function runHttpServer(
   config: HttpConfig,
   logger: Logger,
 ): Promise<InteractionsServer> {
-  const app = createBotHttpServer(context, config.DISCORD_PUBLIC_KEY, logger);
+  const app = createBotHttpServer(context, config.DISCORD_PUBLIC_KEY, logger, config.HTTP_MAX_CONNECTIONS);
   const address = await app.listen(config.PORT, config.HOST);
-  logger.info({ address: address.address, port: address.port, ...healthReport(context) }, 'listening');
+  logger.info(
+    {
+      address: address.address,
+      port: address.port,
+      maxConnections: config.HTTP_MAX_CONNECTIONS,
+      ...healthReport(context),
+    },
+    'listening',
+  );
 
   const stop = (signal: NodeJS.Signals): void => {
     logger.info({ signal }, 'draining');
