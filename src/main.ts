@@ -16,7 +16,8 @@ import { runHttpServer } from './transports/http/endpoint.ts';
 
 /**
  * The one entry point. `npm start`: configuration -> knowledge -> the gateway (one process, or one
- * per shard under discord.js's ShardingManager when DISCORD_SHARDS is set), or the HTTP endpoint
+ * per shard under discord.js's ShardingManager when DISCORD_SHARDS is set, or the shards
+ * DISCORD_SHARD_IDS names of DISCORD_SHARD_COUNT, for one machine of several), or the HTTP endpoint
  * when MODE=http (`npm run serve` sets it).
  */
 
@@ -36,6 +37,9 @@ async function runGatewayProcess(config: GatewayConfig, logger: Logger): Promise
     handler: hooks ? withTestHooks(core) : core,
     deferAfterMs: hooks?.deferAfterMs,
     unthrottledIdentify: hooks !== undefined,
+    ...(config.DISCORD_SHARD_COUNT
+      ? { shards: { ids: config.DISCORD_SHARD_IDS, count: config.DISCORD_SHARD_COUNT } }
+      : {}),
   });
   exitOnSignals(logger, gateway.stop, isShardChild);
   if (hooks) logger.warn('BOT_TEST_HOOKS=1: test commands on, identify throttle off (tests only)');

@@ -22,6 +22,11 @@ export interface GatewayOptions {
   deferAfterMs?: number;
   /** Tests only: skip the identify spacing (5 s per bucket) so re-identify faults run in milliseconds. */
   unthrottledIdentify?: boolean;
+  /**
+   * Which shards this process runs, of how many in all (discord.js's `shards` and `shardCount`); without
+   * `ids`, every one of `count`. Unset, discord.js's default: one shard, or what a ShardingManager set.
+   */
+  shards?: { ids?: number[]; count: number };
 }
 
 export interface ReadySummary {
@@ -50,7 +55,9 @@ const stopStepCapMs = 1500;
  * nothing from discord.js's caches, so every cache that can be limited holds nothing (guilds, channels
  * and roles cannot be limited; without the Guilds intent they hold only READY's guild stubs).
  */
-function clientOptions(options: Pick<GatewayOptions, 'apiUrl' | 'unthrottledIdentify'>): ClientOptions {
+function clientOptions(
+  options: Pick<GatewayOptions, 'apiUrl' | 'unthrottledIdentify' | 'shards'>,
+): ClientOptions {
   return {
     intents: [],
     makeCache: Options.cacheWithLimits({
@@ -84,6 +91,8 @@ function clientOptions(options: Pick<GatewayOptions, 'apiUrl' | 'unthrottledIden
     ...(options.unthrottledIdentify
       ? { ws: { buildIdentifyThrottler: async () => ({ waitForIdentify: async () => {} }) } }
       : {}),
+    ...(options.shards ? { shardCount: options.shards.count } : {}),
+    ...(options.shards?.ids ? { shards: options.shards.ids } : {}),
   };
 }
 
