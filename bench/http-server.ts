@@ -20,10 +20,11 @@ export function endpointMix(): APIInteraction[] {
     typing('/defector name:태영'),
     typing('/why-defect motive:chil'),
     typing('/regime-response query:exec'),
-    command('/defector name:thae yong-ho'),
-    command('/defector name:jo song gil', 'ko'),
+    // Replies with pictures are deferred and edited through the webhook; the mix keeps to replies
+    // the endpoint answers in full (cards through /search, the timeline's text pages by button).
+    command('/search query:person:thae-yong-ho'),
+    command('/search query:person:jo-song-gil', 'ko'),
     command('/why-defect'),
-    command('/timeline from:2010'),
     command('/search query:ambassador'),
     command('/about'),
   ];
@@ -61,6 +62,8 @@ export async function startServer(
       ...serve.env,
       MODE: 'http',
       DISCORD_PUBLIC_KEY: keys.publicKeyHex,
+      // Should any reply carry a picture, its webhook edit goes to a closed local port, never out.
+      DISCORD_API_URL: 'http://127.0.0.1:9/api',
       PORT: String(await freePort()),
       HOST: '127.0.0.1',
       LOG_LEVEL: 'info',

@@ -9,7 +9,7 @@ import {
 import { commandDefinitions } from '../commands/definitions.ts';
 import { discordIdSchema, gatewayConfig } from '../config.ts';
 import { configOrExit, loadDotEnv } from '../startup/env.ts';
-import { restClient } from '../transports/gateway/rest.ts';
+import { restClient } from '../transports/rest.ts';
 
 /**
  * `npm run deploy [-- --guild <id>]`: bulk-overwrites the bot's commands. Global commands reach every

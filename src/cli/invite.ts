@@ -1,7 +1,7 @@
 import { type APIApplication, Routes } from 'discord.js';
 import { inviteConfig } from '../config.ts';
 import { configOrExit, loadDotEnv } from '../startup/env.ts';
-import { restClient } from '../transports/gateway/rest.ts';
+import { restClient } from '../transports/rest.ts';
 
 /**
  * `npm run invite`: the install links. The bot answers only through interactions, so it asks for no

@@ -1,7 +1,9 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { APIInteraction } from 'discord-api-types/v10';
 import type { BotContext } from '../commands/context.ts';
-import { respond } from '../interactions/respond.ts';
+import { respondWithFiles } from '../interactions/respond.ts';
 import { loadBotContext } from '../startup/context.ts';
 import {
   autocompleteInteraction,
@@ -13,11 +15,11 @@ import {
 import { responseAsText } from './text.ts';
 
 const usage =
-  "usage: npm run preview -- [--json] [--locale <code>] [--autocomplete] '/defector name:thae yong ho'\n" +
-  '       npm run preview -- [--json] [--locale <code>] --click <custom_id>';
+  "usage: npm run preview -- [--json] [--locale <code>] [--out <dir>] [--autocomplete] '/defector name:thae yong ho'\n" +
+  '       npm run preview -- [--json] [--locale <code>] [--out <dir>] --click <custom_id>';
 
 /** The interaction Discord would send for these arguments; throws CommandLineError for a bad line. */
-function interactionFor(argv: string[]): { interaction: APIInteraction; json: boolean } {
+function interactionFor(argv: string[]): { interaction: APIInteraction; json: boolean; out?: string } {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -26,19 +28,24 @@ function interactionFor(argv: string[]): { interaction: APIInteraction; json: bo
       locale: { type: 'string', default: 'en-US' },
       autocomplete: { type: 'boolean', default: false },
       click: { type: 'string' },
+      out: { type: 'string' },
     },
   });
   const line = positionals.join(' ');
   if (values.click !== undefined) {
     if (line.trim() !== '' || values.autocomplete)
       throw new CommandLineError('--click takes no command line');
-    return { interaction: buttonInteraction(values.click, values.locale), json: values.json };
+    return {
+      interaction: buttonInteraction(values.click, values.locale),
+      json: values.json,
+      out: values.out,
+    };
   }
   const parsed = parseCommandLine(line, values.autocomplete);
   const interaction = values.autocomplete
     ? autocompleteInteraction(parsed, values.locale)
     : commandInteraction(parsed, values.locale);
-  return { interaction, json: values.json };
+  return { interaction, json: values.json, out: values.out };
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -59,12 +66,21 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`preview: cannot load the knowledge: ${(error as Error).message}\n`);
     return 1;
   }
-  const response = respond(request.interaction, ctx, (error) =>
+  const { response, files } = respondWithFiles(request.interaction, ctx, (error) =>
     process.stderr.write(`preview: the core caught ${String(error)}\n`),
   );
   process.stdout.write(
     request.json ? `${JSON.stringify(response, null, 2)}\n` : `${responseAsText(response)}\n`,
   );
+  // The pictures Discord would receive as attachments, written where the user asked.
+  if (request.out !== undefined && files.length > 0) {
+    await mkdir(request.out, { recursive: true });
+    for (const file of files) {
+      const target = path.resolve(request.out, file.name);
+      await writeFile(target, file.data);
+      process.stderr.write(`picture: ${target} (${file.data.length} bytes) — ${file.description}\n`);
+    }
+  }
   return 0;
 }
 

@@ -25,6 +25,7 @@ function message(data: APIInteractionResponseCallbackData | undefined): string[]
     if (embed.description) out.push(embed.description);
     for (const field of embed.fields ?? []) out.push(`-- ${field.name}`, indent(field.value));
     if (embed.footer) out.push(`(${embed.footer.text})`);
+    if (embed.image) out.push(`[picture: ${embed.image.url}]`);
   }
   for (const row of data.components ?? []) {
     if (row.type !== ComponentType.ActionRow) continue;

@@ -73,6 +73,9 @@ export function textOption<const N extends string, const R extends boolean>(
   };
 }
 
+/** From the first known defection of rank (1956) to a little past today, with room either side. */
+export const yearBounds = { min: 1945, max: 2035 } as const;
+
 export function yearOption<const N extends string>(
   texts: Texts<N>,
   bounds: { min: number; max: number },

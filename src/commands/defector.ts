@@ -4,6 +4,7 @@ import { type Lang, strings } from '../render/i18n.ts';
 import { limits } from '../render/limits.ts';
 import { notice, type Reply } from '../render/message.ts';
 import { personEmbed, personMotivesEmbed } from '../render/person.ts';
+import { routeMap } from '../render/pictures.ts';
 import { handleButton } from './button.ts';
 import { defineCommand, textOption } from './command.ts';
 import type { BotContext } from './context.ts';
@@ -11,9 +12,13 @@ import { cardButton, personButtons, whyButton } from './person-buttons.ts';
 import { resolve } from './resolve.ts';
 import { alsoMatching, missReply } from './suggestions.ts';
 
+/** A person's card, with the map of their route where it can be drawn. */
 function personCard(ctx: BotContext, lang: Lang, person: Person): Reply {
+  const render = { knowledge: ctx.knowledge, lang };
+  const map = routeMap(render, person, 0);
   return {
-    embeds: [personEmbed({ knowledge: ctx.knowledge, lang }, person)],
+    embeds: [personEmbed(render, person)],
+    pictures: map ? [map] : [],
     buttons: personButtons(lang, person, 'card'),
   };
 }

@@ -3,6 +3,7 @@ import { about } from './about.ts';
 import type { ButtonHandler } from './button.ts';
 import type { Command } from './command.ts';
 import { defector } from './defector.ts';
+import { map } from './map.ts';
 import { regimeResponse } from './regime-response.ts';
 import { search } from './search.ts';
 import { timeline } from './timeline.ts';
@@ -10,7 +11,7 @@ import { whyDefect } from './why-defect.ts';
 
 /** Every command, by the name Discord sends in `data.name`. */
 export const commands: ReadonlyMap<string, Command> = new Map(
-  [defector, whyDefect, regimeResponse, timeline, search, about].map((command) => [
+  [defector, whyDefect, regimeResponse, timeline, search, map, about].map((command) => [
     command.definition.name,
     command,
   ]),

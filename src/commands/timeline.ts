@@ -6,9 +6,10 @@ import { type Lang, strings } from '../render/i18n.ts';
 import { embedTextLength, limits } from '../render/limits.ts';
 import { type Button, notice, type Reply } from '../render/message.ts';
 import { personName } from '../render/names.ts';
+import { timelineChart } from '../render/pictures.ts';
 import { lruCache } from '../search/lru.ts';
 import { handleButton } from './button.ts';
-import { defineCommand, textOption, yearOption } from './command.ts';
+import { defineCommand, textOption, yearBounds, yearOption } from './command.ts';
 import type { BotContext } from './context.ts';
 import { personButtons, type TimelineFilter, timelineButton } from './person-buttons.ts';
 import { resolve } from './resolve.ts';
@@ -19,8 +20,6 @@ export const eventsPerPage = 10;
 const headingRoom = 400;
 /** Paginations remembered: each is a pure function of the frozen data, the filter and the language. */
 const paginations = lruCache<readonly (readonly TimelineEvent[])[]>(256);
-/** From the first known diplomatic defection (1956) to a little past today, with room either side. */
-const yearBounds = { min: 1945, max: 2035 } as const;
 
 function yearOf(event: TimelineEvent): number {
   return Number(event.date.value.slice(0, 4));
@@ -62,8 +61,9 @@ function timelinePage(ctx: BotContext, lang: Lang, requestedPage: number, filter
   const person = filter.person === undefined ? undefined : ctx.knowledge.byId.people.get(filter.person);
   if (filter.person !== undefined && !person) return notice(t.goneRecord);
   const render = { knowledge: ctx.knowledge, lang };
+  const events = filterEvents(ctx.knowledge.events, filter);
   const paged = paginations.get(`${lang} ${timelineButton.encode({ page: 1, filter })}`, () =>
-    paginate(render, filterEvents(ctx.knowledge.events, filter)),
+    paginate(render, events),
   );
   const pages = paged.length;
   // A button from before the data changed may point past the end.
@@ -90,6 +90,8 @@ function timelinePage(ctx: BotContext, lang: Lang, requestedPage: number, filter
   if (person) buttons.push(...personButtons(lang, person, 'timeline'));
   return {
     embeds: [timelineEmbed(render, { title, events: shown, page, pages })],
+    // The chart shows every event the filter selects, so it is the same on every page.
+    pictures: events.length > 0 ? [timelineChart(render, events, filter, 0)] : [],
     buttons,
   };
 }

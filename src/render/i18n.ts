@@ -1,5 +1,5 @@
 import type { RecordKind } from '../knowledge/kinds.ts';
-import type { LocalText } from '../knowledge/schema.ts';
+import type { LocalText, TimelineEvent } from '../knowledge/schema.ts';
 
 export type Lang = 'en' | 'ko';
 
@@ -105,6 +105,28 @@ const en = {
   unknownCommand: (name: string) => `Unknown command ${name}.`,
   unknownButton: 'This button is not one this bot knows (it may come from an older version).',
   goneRecord: 'That record is no longer in the data.',
+  eventKinds: {
+    defection: 'Defection',
+    arrival: 'Arrival',
+    announcement: 'Announcement',
+    post: 'Posting',
+    response: "Regime's response",
+    politics: 'Politics',
+    other: 'Other',
+  } satisfies Record<TimelineEvent['kind'], string>,
+  year: 'Year',
+  unnamedRow: 'No one named',
+  moreRows: '+{n} more',
+  chartAlt: (events: number, span: string) =>
+    `Timeline chart of ${events} events (${span}), one row per person, coloured by kind`,
+  mapTitle: 'Where they defected from, and where they went',
+  mapRouteTitle: (name: string) => `Route: ${name}`,
+  mapLegend: { post: 'Post', destination: 'Destination', route: 'Route' },
+  mapAlt: (routes: number, span: string) =>
+    `World map of ${routes} defections (${span}), each a line from the post to the destination`,
+  mapRouteAlt: (name: string, places: string) => `Map of ${name}'s route: ${places}`,
+  mapPeople: (count: number) => `${count} defections with a known post and destination`,
+  noRoutes: 'No defection with a known post and destination in these years.',
 };
 
 export type Strings = typeof en;
@@ -178,6 +200,26 @@ const ko: Strings = {
   unknownCommand: (name) => `알 수 없는 명령어입니다: ${name}`,
   unknownButton: '이 봇이 모르는 버튼입니다 (이전 버전의 버튼일 수 있습니다).',
   goneRecord: '그 항목은 더 이상 데이터에 없습니다.',
+  eventKinds: {
+    defection: '망명',
+    arrival: '도착',
+    announcement: '발표',
+    post: '부임',
+    response: '북한의 대응',
+    politics: '정치',
+    other: '기타',
+  },
+  year: '연도',
+  unnamedRow: '특정 인물 없음',
+  moreRows: '외 {n}명',
+  chartAlt: (events, span) => `사건 ${events}건의 연표 그래프 (${span}), 인물별로 한 줄, 종류별 색 구분`,
+  mapTitle: '망명자들이 떠난 곳과 향한 곳',
+  mapRouteTitle: (name) => `망명 경로: ${name}`,
+  mapLegend: { post: '근무지', destination: '도착지', route: '경로' },
+  mapAlt: (routes, span) => `망명 ${routes}건의 세계 지도 (${span}), 근무지에서 도착지까지 선으로 표시`,
+  mapRouteAlt: (name, places) => `${name}의 망명 경로 지도: ${places}`,
+  mapPeople: (count) => `근무지와 도착지가 알려진 망명 ${count}건`,
+  noRoutes: '이 기간에는 근무지와 도착지가 알려진 망명이 없습니다.',
 };
 
 export function strings(lang: Lang): Strings {

@@ -11,6 +11,7 @@ import {
   InteractionResponseType,
   MessageFlags,
 } from 'discord-api-types/v10';
+import type { Picture } from '../pictures/index.ts';
 import { cut, fitEmbeds, limits } from './limits.ts';
 
 export interface Button {
@@ -19,9 +20,31 @@ export interface Button {
   style?: ButtonStyle.Primary | ButtonStyle.Secondary;
 }
 
+/**
+ * A picture a reply would like to show in one of its embeds. Rendering is left to the core,
+ * which draws it only when the reply is sent and, should it fail, logs the error and sends the
+ * text without it: a picture never costs the reply.
+ */
+export interface PictureSlot {
+  /** The file name, which the embed points at as `attachment://<name>`. */
+  name: string;
+  /** Which embed shows it. */
+  embed: number;
+  render: () => Picture;
+}
+
+/** A rendered picture on its way out with the message. */
+export interface AttachedFile {
+  name: string;
+  data: Buffer;
+  /** Alt text, in the reader's language. */
+  description: string;
+}
+
 /** What a command or button handler answers, before Discord's wire format and limits are applied. */
 export interface Reply {
   embeds: APIEmbed[];
+  pictures?: readonly PictureSlot[];
   buttons?: Button[];
   /** Plain text, used for misses and errors. */
   content?: string;
@@ -50,32 +73,57 @@ function rows(buttons: readonly Button[]): APIActionRowComponent<APIComponentInM
   return result;
 }
 
-/** The message body every reply goes through: limits applied, mentions locked. */
-function messageData(reply: Reply): APIInteractionResponseCallbackData {
+/**
+ * The message body every reply goes through: limits applied, mentions locked. Each attached
+ * picture is shown in its embed and listed in `attachments` (ids are the files' positions, as
+ * the multipart upload numbers them).
+ */
+function messageData(
+  reply: Reply,
+  files: readonly (AttachedFile & { embed: number })[],
+): APIInteractionResponseCallbackData {
+  const embeds = fitEmbeds(reply.embeds);
+  for (const file of files) {
+    const embed = embeds[file.embed];
+    if (embed) embeds[file.embed] = { ...embed, image: { url: `attachment://${file.name}` } };
+  }
   const data: APIInteractionResponseCallbackData = {
-    embeds: fitEmbeds(reply.embeds),
+    embeds,
     components: rows(reply.buttons ?? []),
     allowed_mentions: { parse: [] },
   };
+  if (files.length > 0) {
+    data.attachments = files.map((file, id) => ({ id, filename: file.name, description: file.description }));
+  }
   // An update replaces the whole message, so content is always set: empty clears the old text.
   data.content = cut(reply.content ?? '', limits.content);
   if (reply.ephemeral) data.flags = MessageFlags.Ephemeral;
   return data;
 }
 
-/** A new message in answer to a command (type 4). */
-export function messageResponse(reply: Reply): APIInteractionResponse {
-  return { type: InteractionResponseType.ChannelMessageWithSource, data: messageData(reply) };
+/** A new message in answer to a command (type 4), with the pictures that rendered. */
+export function messageResponse(
+  reply: Reply,
+  files: readonly (AttachedFile & { embed: number })[] = [],
+): APIInteractionResponse {
+  return { type: InteractionResponseType.ChannelMessageWithSource, data: messageData(reply, files) };
 }
 
 /**
  * A button press edits the message it is on (type 7), except for a private notice, which cannot
  * replace a public message and so comes as a new ephemeral one.
  */
-export function updateResponse(reply: Reply): APIInteractionResponse {
-  if (reply.ephemeral) return messageResponse(reply);
-  const { flags: _flags, ...data } = messageData(reply);
-  return { type: InteractionResponseType.UpdateMessage, data };
+export function updateResponse(
+  reply: Reply,
+  files: readonly (AttachedFile & { embed: number })[] = [],
+): APIInteractionResponse {
+  if (reply.ephemeral) return messageResponse(reply, files);
+  const { flags: _flags, ...data } = messageData(reply, files);
+  // An update replaces the message's pictures too: the view it shows now may have none.
+  return {
+    type: InteractionResponseType.UpdateMessage,
+    data: { ...data, attachments: data.attachments ?? [] },
+  };
 }
 
 export function autocompleteResponse(

@@ -1,4 +1,15 @@
-import Fuse, { type IFuseOptions } from 'fuse.js';
+import { createExactAndPrefixTiers } from './engine/exact-and-prefix.ts';
+import { compareFound, type Found, keepBest } from './engine/found.ts';
+import {
+  DEFAULT_THRESHOLD,
+  type FuseDoc,
+  foldFields,
+  fuseDocOf,
+  fuseOptionsFor,
+} from './engine/fuse-docs.ts';
+import { createFuzzyTier } from './engine/fuzzy.ts';
+import { encodeNamePosting, encodeWordPosting, MAX_DOCS, MAX_FIELDS, tailKindAt } from './engine/postings.ts';
+import type { EngineDoc, EngineHit, FieldSpec, PostingIndex, SearchEngine } from './engine/types.ts';
 import {
   foldedWords,
   joinedTails,
@@ -7,134 +18,43 @@ import {
   normaliseWords,
   queryWords,
 } from './normalise.ts';
-import type { MatchTier } from './types.ts';
 import { createVocabulary } from './vocabulary.ts';
+
+export { type FuseDoc, fuseDocuments } from './engine/fuse-docs.ts';
+export type { EngineDoc, EngineHit, EngineQueryOptions, FieldSpec, SearchEngine } from './engine/types.ts';
 
 /**
  * A search engine over generic documents. An inverted index over folded words answers the
  * exact and prefix tiers on its own and picks a few dozen candidates for the fuzzy tier, which
  * fuse.js then scores. fuse.js never sees the whole corpus, so a query costs about the same at
  * 100 records as at 100,000.
+ *
+ * This module builds the index and runs a query through the parts in engine/: the posting
+ * formats (postings.ts), the exact and prefix tiers (exact-and-prefix.ts), the fuzzy pre-filter
+ * and fuse.js (fuzzy.ts, fuse-docs.ts), and the order hits rank in (found.ts).
  */
 
-export interface FieldSpec {
-  name: string;
-  /** fuse.js key weight. */
-  weight: number;
-  /** A query equal to a whole value (words joined) ranks in the exact tier. */
-  exact: boolean;
-  /** A query that starts a value, or one of its later words (joined with the rest), ranks in the prefix tier. */
-  prefix: boolean;
-  /** Long text: fuse.js scores its distinct words, so a word far into a sentence still counts. */
-  words?: boolean;
-}
-
-export interface EngineDoc {
-  /** Matched exactly, as typed, before any normalisation: the record id. */
-  id: string;
-  /** Values per field name; fields not listed in the engine's specs are ignored. */
-  fields: Readonly<Record<string, readonly string[]>>;
-  /** Higher first when hits tie. */
-  prominence: number;
-}
-
-export interface EngineHit {
-  /** Position of the document in the array the engine was built from. */
-  index: number;
-  tier: MatchTier;
-  score: number;
-  /** The field that matched (`id` for the record id typed as is). */
-  field: string;
-  /** The value that matched, as given. */
-  text: string;
-}
-
-export interface EngineQueryOptions {
-  limit?: number;
-  /** fuse.js's threshold: how far a field may be from the query and still match. */
-  threshold?: number;
-}
-
-export interface SearchEngine {
-  search(query: string, options?: EngineQueryOptions): EngineHit[];
-  /** The closest few even when nothing passes the threshold (empty only when nothing shares a word fragment). */
-  suggest(query: string, limit?: number): EngineHit[];
-  /** The documents and options fuse.js scores with, for comparing against fuse.js over everything. */
-  readonly fuseDocs: readonly FuseDoc[];
-  readonly fuseOptions: IFuseOptions<FuseDoc>;
-}
-
-export type FuseDoc = Record<string, string[]>;
-
 const DEFAULT_LIMIT = 10;
-const DEFAULT_THRESHOLD = 0.4;
 const SUGGEST_THRESHOLD = 0.75;
 /**
  * fuse.js multiplies per-field scores raised to normalised weights, so one weak match in a light
  * field ends near 1. Above this a fuzzy hit is noise, not an answer (suggestions keep them).
  */
 const MAX_FUZZY_SCORE = 0.7;
-/** A fuzzy score this low for the whole query is a find in itself. */
-const CLOSE_MATCH = 0.3;
-/** How many pre-filtered candidates fuse.js scores per query. */
-const CANDIDATES = 24;
-/** Candidates sharing less than this share of the best one's pre-filter score are left out. */
-const WEAK_CANDIDATE = 0.3;
-/** Of a word shared by very many documents, only the most prominent this many become candidates. */
-const MAX_WORD_POSTINGS = 2_000;
-/** The same for a longer word the query word starts, or a near spelling of it. */
-const MAX_NEAR_POSTINGS = 300;
-/** Documents examined, most prominent first, for a query of several words in any order. */
-const MAX_WORD_PREFIX_DOCS = 1_500;
 /** Query words looked at; more add cost and little precision. */
 const MAX_QUERY_WORDS = 6;
-/** A one-word query this long is also compared with whole names run together. */
-const MIN_JOINED_TYPO = 6;
-/** Distinct name words a short prefix may expand to (`j` starts most of them). */
-const MAX_PREFIX_WORDS = 50_000;
-/** Prefixes this short have their hits ranked when the engine is built. */
-const SHORT_PREFIX = 2;
-const SHORT_PREFIX_HITS = 25;
-const MAX_FIELDS = 32;
-const MAX_DOCS = 1 << 24;
 
-/**
- * Name postings are packed as `bucket * MAX_DOCS + rank`, the bucket being the kind of joined
- * tail (whole value, later words, last word) times field. Sorted, a list reads bucket by bucket,
- * each in rank order. Word postings are `rank * MAX_FIELDS + field`, in rank order.
- */
-const WHOLE = 0;
-/** A later tail of two words or more (`songgil`). */
-const TAILS = 1;
-/** The last word alone (`gil`). */
-const LAST = 2;
-
-interface Candidates {
-  ranks: number[];
-  nearWords: ReadonlySet<string>;
-  /** Whether `nearWords` holds joined names (`taeyongho`) besides words. */
-  joined: boolean;
-  matched: ReadonlyMap<number, { field: number; near: string }>;
+interface Built {
+  index: PostingIndex;
+  /** Per rank, the document's position in the given array. */
+  indexOfRank: readonly number[];
+  /** The rank of the first document with each id. */
+  idToRank: ReadonlyMap<string, number>;
+  /** Per rank, the document as fuse.js sees it, for the few candidates it scores. */
+  fuseDocByRank: readonly FuseDoc[];
 }
 
-interface Found {
-  rank: number;
-  tier: MatchTier;
-  /**
-   * Ranks hits within their tier: the field for exact hits, the kind of match then the field for
-   * prefix hits (negative for words lined up in any order), -1 for the id typed as is.
-   */
-  order: number;
-  score: number;
-  /** Field index, or -1 for the id. */
-  field: number;
-  /** For a fuzzy hit, the indexed word that brought it in: the matched value is one holding it. */
-  near?: string;
-}
-
-export function createSearchEngine(docs: readonly EngineDoc[], fields: readonly FieldSpec[]): SearchEngine {
-  if (fields.length > MAX_FIELDS) throw new Error(`at most ${MAX_FIELDS} fields`);
-  if (docs.length > MAX_DOCS) throw new Error(`at most ${MAX_DOCS} documents`);
+function buildIndex(docs: readonly EngineDoc[], fields: readonly FieldSpec[]): Built {
   // Documents are numbered by rank (prominence, then given order), so posting lists come out in
   // rank order and ties resolve themselves.
   const indexOfRank = docs
@@ -142,10 +62,9 @@ export function createSearchEngine(docs: readonly EngineDoc[], fields: readonly 
     .sort((a, b) => b.prominence - a.prominence || a.index - b.index)
     .map((entry) => entry.index);
   const idToRank = new Map<string, number>();
-  const fuseDocs: FuseDoc[] = new Array(docs.length);
+  const fuseDocByRank: FuseDoc[] = new Array(docs.length);
   const nameLists = new Map<string, number[]>();
   const wordLists = new Map<string, number[]>();
-  /** Per rank, the folded name words, to check the later words of a several-word query. */
   const nameWords: string[][] = new Array(docs.length);
 
   const push = (lists: Map<string, number[]>, key: string, entry: number): void => {
@@ -154,294 +73,50 @@ export function createSearchEngine(docs: readonly EngineDoc[], fields: readonly 
     else if (list[list.length - 1] !== entry) list.push(entry);
   };
 
-  indexOfRank.forEach((index, rank) => {
-    const doc = docs[index] as EngineDoc;
+  indexOfRank.forEach((position, rank) => {
+    const doc = docs[position] as EngineDoc;
     if (!idToRank.has(doc.id)) idToRank.set(doc.id, rank);
-    const fuseDoc: FuseDoc = {};
-    const names: string[] = [];
+    const folded = foldFields(doc, fields);
+    fuseDocByRank[rank] = fuseDocOf(folded, fields);
+    const prefixWords: string[] = [];
     fields.forEach((spec, f) => {
-      const fuseValues: string[] = [];
-      for (const value of doc.fields[spec.name] ?? []) {
-        const words = foldedWords(value);
-        if (words.length === 0) continue;
-        if (spec.words) fuseValues.push(...words);
-        else fuseValues.push(words.join(' '));
+      for (const words of folded[f] ?? []) {
         if (spec.exact || spec.prefix) {
           joinedTails(words).forEach((tail, i, tails) => {
-            const cls = i === 0 ? WHOLE : i < tails.length - 1 ? TAILS : LAST;
-            push(nameLists, tail, (cls * MAX_FIELDS + f) * MAX_DOCS + rank);
+            push(nameLists, tail, encodeNamePosting(tailKindAt(i, tails.length), f, rank));
           });
-          if (spec.prefix) names.push(...words);
+          if (spec.prefix) prefixWords.push(...words);
         }
-        for (const word of words) push(wordLists, word, rank * MAX_FIELDS + f);
+        for (const word of words) push(wordLists, word, encodeWordPosting(rank, f));
       }
-      fuseDoc[spec.name] = spec.words ? [...new Set(fuseValues)] : fuseValues;
     });
-    fuseDocs[index] = fuseDoc;
-    nameWords[rank] = names;
+    nameWords[rank] = prefixWords;
   });
 
   const namePostings = new Map<string, Int32Array>();
   for (const [key, list] of nameLists) namePostings.set(key, Int32Array.from(list).sort());
   const wordPostings = new Map<string, Int32Array>();
   for (const [key, list] of wordLists) wordPostings.set(key, Int32Array.from(list));
-  const names = createVocabulary(namePostings.keys(), true);
-  const vocabulary = createVocabulary(wordPostings.keys(), true);
-
-  const weights = fields.map((spec) => spec.weight);
-  const maxWeight = Math.max(...weights, Number.MIN_VALUE);
-  const fuseOptions: IFuseOptions<FuseDoc> = {
-    keys: fields.map((spec) => ({ name: spec.name, weight: spec.weight })),
-    includeScore: true,
-    // Text is lower-cased when folded.
-    isCaseSensitive: true,
-    ignoreLocation: false,
-    threshold: DEFAULT_THRESHOLD,
+  const index: PostingIndex = {
+    fields,
+    namePostings,
+    wordPostings,
+    nameTails: createVocabulary(namePostings.keys(), true),
+    words: createVocabulary(wordPostings.keys(), true),
+    nameWords,
   };
-  // Scratch space for the fuzzy pre-filter, reused by every query.
-  const wordBest = new Float32Array(docs.length);
-  const totals = new Float32Array(docs.length);
-  /** Per candidate, its strongest near word and the field it is in: the hit's matched field. */
-  const strongest = new Float32Array(docs.length);
-  const strongestField = new Uint8Array(docs.length);
-  const strongestWord: (string | undefined)[] = new Array(docs.length);
+  return { index, indexOfRank, idToRank, fuseDocByRank };
+}
 
-  function add(found: Map<number, Found>, candidate: Found): void {
-    const known = found.get(candidate.rank);
-    if (known === undefined || compare(candidate, known) < 0) found.set(candidate.rank, candidate);
-  }
-
-  /** Exact and prefix tiers, straight from the sorted name postings. */
-  function tiered(joined: string, limit: number, found: Map<number, Found>): void {
-    for (const entry of namePostings.get(joined) ?? []) {
-      const bucket = Math.floor(entry / MAX_DOCS);
-      if (bucket >= MAX_FIELDS) break;
-      if (fields[bucket]?.exact) {
-        add(found, { rank: entry % MAX_DOCS, tier: 'exact', order: bucket, score: 0, field: bucket });
-      }
-    }
-    const known = limit <= SHORT_PREFIX_HITS ? shortPrefixes.get(joined) : undefined;
-    for (const hit of known ?? prefixHits(joined, limit)) add(found, hit);
-  }
-
-  /**
-   * The best `limit` prefix hits, taking at most `limit` per name word and bucket (lists are in
-   * ranking order within a bucket, so the rest could not make it).
-   */
-  function prefixHits(joined: string, limit: number): Found[] {
-    const best = new Map<number, Found>();
-    let scanned = 0;
-    for (const word of names.withPrefix(joined)) {
-      const list = namePostings.get(word);
-      if (list === undefined) continue;
-      const score = 0.1 * (1 - joined.length / word.length);
-      for (let i = 0; i < list.length; ) {
-        const bucket = Math.floor((list[i] ?? 0) / MAX_DOCS);
-        const next = nextBucket(list, i, bucket);
-        const field = bucket % MAX_FIELDS;
-        if (fields[field]?.prefix) {
-          const cls = Math.floor(bucket / MAX_FIELDS);
-          // The start of a value (`jang` in `Jang Sung-gil`) or all of a later tail of several
-          // words (`songgil` in `Jo Song-gil`); then all of the last word (`jang` in `Hwang
-          // Jang`); then a query ending inside a later tail.
-          const equal = word === joined;
-          const order = (cls === WHOLE || (equal && cls === TAILS) ? 0 : equal ? 1 : 2) * MAX_FIELDS + field;
-          for (let k = i; k < Math.min(next, i + limit); k++) {
-            add(best, {
-              rank: (list[k] ?? 0) % MAX_DOCS,
-              tier: 'prefix',
-              order,
-              score: score + 0.01 * cls,
-              field,
-            });
-          }
-        }
-        i = next;
-      }
-      if (++scanned >= MAX_PREFIX_WORDS) break;
-    }
-    return [...best.values()].sort(compare).slice(0, limit);
-  }
-
-  /** One- and two-letter prefixes start thousands of names in a large corpus: ranked once, here. */
-  const shortPrefixes = new Map<string, Found[]>();
-  for (const word of names.withPrefix('')) {
-    for (let length = 1; length <= Math.min(SHORT_PREFIX, word.length); length++) {
-      const prefix = word.slice(0, length);
-      if (!shortPrefixes.has(prefix)) shortPrefixes.set(prefix, prefixHits(prefix, SHORT_PREFIX_HITS));
-    }
-  }
-
-  /**
-   * Words in any order (`song gil jo`): each query word starts a word of the names. The words
-   * before the last are taken as complete, so the documents of the rarest of them are walked in
-   * rank order, and the other words checked against each document's name words.
-   */
-  function everyWordPrefix(words: readonly string[], found: Map<number, Found>): void {
-    let walk: Int32Array | undefined;
-    let walked = '';
-    for (const word of words.slice(0, -1)) {
-      const list = wordPostings.get(word);
-      if (list === undefined) return;
-      if (walk === undefined || list.length < walk.length) {
-        walk = list;
-        walked = word;
-      }
-    }
-    const rest = words.filter((word) => word !== walked);
-    let examined = 0;
-    for (const entry of walk ?? []) {
-      const field = entry % MAX_FIELDS;
-      if (!fields[field]?.prefix) continue;
-      if (++examined > MAX_WORD_PREFIX_DOCS) return;
-      const rank = (entry / MAX_FIELDS) | 0;
-      const own = nameWords[rank] ?? [];
-      if (rest.every((other) => own.some((name) => name.startsWith(other)))) {
-        // Words that line up with the record's words beat a run-together prefix across them.
-        add(found, { rank, tier: 'prefix', order: field - MAX_FIELDS, score: 0.05, field });
-      }
-    }
-  }
-
-  /**
-   * Fuzzy candidates: documents sharing the most query words, exactly, by prefix or by trigrams.
-   * Also returns those near words, the only words of long text fields worth handing to fuse.js.
-   */
-  function prefilter(words: readonly string[], exclude: ReadonlyMap<number, Found>): Candidates {
-    const touched: number[] = [];
-    const nearWords = new Set<string>();
-    const joined = words.length === 1 && (words[0]?.length ?? 0) >= MIN_JOINED_TYPO;
-    let here: number[] = [];
-    const credit = (rank: number, field: number, similarity: number, near: string): void => {
-      const strength = (similarity * (weights[field] ?? 0)) / maxWeight;
-      if (wordBest[rank] === 0) here.push(rank);
-      if (strength > (wordBest[rank] ?? 0)) wordBest[rank] = strength;
-      if (strength > (strongest[rank] ?? 0)) {
-        strongest[rank] = strength;
-        strongestField[rank] = field;
-        strongestWord[rank] = near;
-      }
-    };
-    for (const word of words) {
-      here = [];
-      // A lone letter among other words says little and would touch much of the corpus.
-      if (word.length < 2 && words.length > 1) continue;
-      for (const [vocab, similarity] of vocabulary.near(word)) {
-        const list = wordPostings.get(vocab);
-        if (list === undefined) continue;
-        nearWords.add(vocab);
-        const end = Math.min(list.length, vocab === word ? MAX_WORD_POSTINGS : MAX_NEAR_POSTINGS);
-        for (let i = 0; i < end; i++) {
-          const entry = list[i] ?? 0;
-          credit((entry / MAX_FIELDS) | 0, entry % MAX_FIELDS, similarity, vocab);
-        }
-      }
-      // A name run together with a typo in it (`thaeyongo`) is near a joined name, not a word.
-      if (joined) {
-        for (const [tail, similarity] of names.similar(word)) {
-          const list = namePostings.get(tail) ?? [];
-          nearWords.add(tail);
-          for (let i = 0; i < Math.min(list.length, MAX_NEAR_POSTINGS); i++) {
-            const entry = list[i] ?? 0;
-            credit(entry % MAX_DOCS, Math.floor(entry / MAX_DOCS) % MAX_FIELDS, similarity, tail);
-          }
-        }
-      }
-      for (const rank of here) {
-        if (totals[rank] === 0) touched.push(rank);
-        totals[rank] = (totals[rank] ?? 0) + (wordBest[rank] ?? 0);
-        wordBest[rank] = 0;
-      }
-    }
-    const ranks = topCandidates(touched, exclude);
-    const matched = new Map(
-      ranks.map((rank) => [rank, { field: strongestField[rank] ?? 0, near: strongestWord[rank] ?? '' }]),
-    );
-    for (const rank of touched) {
-      totals[rank] = 0;
-      strongest[rank] = 0;
-      strongestWord[rank] = undefined;
-    }
-    return { ranks, nearWords, joined, matched };
-  }
-
-  /** The best-scoring touched documents, best first; a bounded insertion, as thousands may be touched. */
-  function topCandidates(touched: readonly number[], exclude: ReadonlyMap<number, Found>): number[] {
-    const better = (a: number, b: number): boolean =>
-      (totals[a] ?? 0) > (totals[b] ?? 0) || ((totals[a] ?? 0) === (totals[b] ?? 0) && a < b);
-    const top: number[] = [];
-    for (const rank of touched) {
-      if (exclude.has(rank)) continue;
-      const last = top[top.length - 1];
-      if (top.length === CANDIDATES && last !== undefined && !better(rank, last)) continue;
-      let at = top.length;
-      while (at > 0 && better(rank, top[at - 1] ?? 0)) at--;
-      top.splice(at, 0, rank);
-      if (top.length > CANDIDATES) top.pop();
-    }
-    // Far weaker candidates than the best would come last if they matched at all.
-    const floor = WEAK_CANDIDATE * (totals[top[0] ?? 0] ?? 0);
-    return top.filter((rank) => (totals[rank] ?? 0) >= floor);
-  }
-
-  /**
-   * A candidate as fuse.js sees it: only the values sharing a word with the query's near words,
-   * and of long text only those words. A value with no such word could not match anyway, and
-   * fuse.js's time grows with every value it is given.
-   */
-  function fuseDocFor(rank: number, { nearWords, joined }: Candidates): FuseDoc {
-    const full = fuseDocs[indexOfRank[rank] ?? -1] ?? {};
-    const doc: FuseDoc = {};
-    for (const spec of fields) {
-      const values = full[spec.name] ?? [];
-      doc[spec.name] = spec.words
-        ? values.filter((word) => nearWords.has(word))
-        : values.filter((value) => {
-            const words = value.split(' ');
-            return (
-              words.some((word) => nearWords.has(word)) ||
-              (joined && joinedTails(words).some((tail) => nearWords.has(tail)))
-            );
-          });
-    }
-    return doc;
-  }
-
-  /** fuse.js scores the candidates: the whole query, and for several words each word on its own. */
-  function fuzzy(words: readonly string[], candidates: Candidates, threshold: number): Found[] {
-    const { ranks, matched } = candidates;
-    if (ranks.length === 0) return [];
-    const fuse = new Fuse(
-      ranks.map((rank) => fuseDocFor(rank, candidates)),
-      { ...fuseOptions, threshold },
-    );
-    const scores = new Map<number, number>();
-    for (const result of fuse.search(words.join(' '))) scores.set(result.refIndex, result.score ?? 1);
-    // Words matched one by one find reversed or scattered words; a close match of the whole
-    // query makes that unnecessary (and fuse.js's time is most of a fuzzy query's).
-    const close = [...scores.values()].some((score) => score <= CLOSE_MATCH);
-    if (words.length > 1 && !close) {
-      const perWord = new Map<number, number>();
-      for (const word of words) {
-        for (const result of fuse.search(word)) {
-          perWord.set(result.refIndex, (perWord.get(result.refIndex) ?? 0) + 1 - (result.score ?? 1));
-        }
-      }
-      for (const [pos, sum] of perWord) {
-        const score = 1 - sum / words.length;
-        if (score < (scores.get(pos) ?? 1)) scores.set(pos, score);
-      }
-    }
-    return [...scores].flatMap(([pos, score]) => {
-      const rank = ranks[pos];
-      const where = rank === undefined ? undefined : matched.get(rank);
-      if (rank === undefined || where === undefined) return [];
-      return [{ rank, tier: 'fuzzy' as const, order: 0, score, field: where.field, near: where.near }];
-    });
-  }
+export function createSearchEngine(docs: readonly EngineDoc[], fields: readonly FieldSpec[]): SearchEngine {
+  if (fields.length > MAX_FIELDS) throw new Error(`at most ${MAX_FIELDS} fields`);
+  if (docs.length > MAX_DOCS) throw new Error(`at most ${MAX_DOCS} documents`);
+  const { index, indexOfRank, idToRank, fuseDocByRank } = buildIndex(docs, fields);
+  const tiers = createExactAndPrefixTiers(index);
+  const fuzzyTier = createFuzzyTier(index, fuseDocByRank, fuseOptionsFor(fields));
 
   /** The given value behind a hit: the one fuse.js matched, or the one whose words the query starts. */
-  function matchedText(doc: EngineDoc, found: Found, joined: string, words: readonly string[]): string {
+  function matchedText(doc: EngineDoc, found: Found, joinedQuery: string, words: readonly string[]): string {
     const spec = fields[found.field];
     const values = spec === undefined ? [] : (doc.fields[spec.name] ?? []);
     const matches = (value: string): boolean => {
@@ -449,7 +124,7 @@ export function createSearchEngine(docs: readonly EngineDoc[], fields: readonly 
       if (found.near !== undefined) return folded.includes(found.near);
       const tails = joinedTails(folded);
       return (
-        tails.some((tail) => tail.startsWith(joined)) ||
+        tails.some((tail) => tail.startsWith(joinedQuery)) ||
         words.every((w) => folded.some((f) => f.startsWith(w)))
       );
     };
@@ -459,24 +134,24 @@ export function createSearchEngine(docs: readonly EngineDoc[], fields: readonly 
   function run(query: string, limit: number, threshold: number, fillWithCandidates: boolean): EngineHit[] {
     if (typeof query !== 'string' || !(limit > 0)) return [];
     const words = [...new Set(queryWords(query))].slice(0, MAX_QUERY_WORDS);
-    const joined = joinWords(words);
+    const joinedQuery = joinWords(words);
     const found = new Map<number, Found>();
     const idRank = idToRank.get(query.trim());
     if (idRank !== undefined)
       found.set(idRank, { rank: idRank, tier: 'exact', order: -1, score: 0, field: -1 });
     if (words.length > 0) {
-      tiered(joined, limit, found);
-      if (words.length > 1 && found.size < limit) everyWordPrefix(words, found);
+      tiers.exactAndPrefix(joinedQuery, limit, found);
+      if (words.length > 1 && found.size < limit) tiers.everyWordPrefix(words, found);
       // A name that matches as typed (exactly or by its start) is the answer: fuzzy hits would
       // only pad the list below it with weaker guesses, at most of a query's cost.
       if (fillWithCandidates || found.size === 0) {
-        const candidates = prefilter(words, found);
-        for (const candidate of fuzzy(words, candidates, threshold)) {
-          if (fillWithCandidates || candidate.score <= MAX_FUZZY_SCORE) add(found, candidate);
+        const candidates = fuzzyTier.prefilter(words, found);
+        for (const candidate of fuzzyTier.fuzzy(words, candidates, threshold)) {
+          if (fillWithCandidates || candidate.score <= MAX_FUZZY_SCORE) keepBest(found, candidate);
         }
         if (fillWithCandidates) {
           for (const [rank, where] of candidates.matched) {
-            add(found, { rank, tier: 'fuzzy', order: 0, score: 1, ...where });
+            keepBest(found, { rank, tier: 'fuzzy', order: 0, score: 1, ...where });
           }
         }
       }
@@ -485,26 +160,24 @@ export function createSearchEngine(docs: readonly EngineDoc[], fields: readonly 
     // the head of the list is looked at, which keeps this cheap at any corpus size.
     const typed = joinWords(normaliseWords(query.slice(0, MAX_QUERY_CHARS)));
     return [...found.values()]
-      .sort(compare)
+      .sort(compareFound)
       .slice(0, limit * 2)
       .map((hit) => {
         const index = indexOfRank[hit.rank] ?? 0;
         const doc = docs[index] as EngineDoc;
         const base = { index, tier: hit.tier, score: hit.score };
         if (hit.field === -1) return { hit, literal: true, out: { ...base, field: 'id', text: doc.id } };
-        const text = matchedText(doc, hit, joined, words);
+        const text = matchedText(doc, hit, joinedQuery, words);
         const literal =
           hit.tier !== 'fuzzy' && joinedTails(normaliseWords(text)).some((t) => t.startsWith(typed));
         return { hit, literal, out: { ...base, field: fields[hit.field]?.name ?? '', text } };
       })
-      .sort((a, b) => compare(a.hit, b.hit, Number(b.literal) - Number(a.literal)))
+      .sort((a, b) => compareFound(a.hit, b.hit, Number(b.literal) - Number(a.literal)))
       .slice(0, limit)
       .map(({ out }) => out);
   }
 
   return {
-    fuseDocs,
-    fuseOptions,
     search(query, options = {}) {
       return run(query, options.limit ?? DEFAULT_LIMIT, options.threshold ?? DEFAULT_THRESHOLD, false);
     },
@@ -512,33 +185,4 @@ export function createSearchEngine(docs: readonly EngineDoc[], fields: readonly 
       return run(query, limit, SUGGEST_THRESHOLD, true);
     },
   };
-}
-
-/** The first position after `from` in a sorted name posting list whose bucket differs. */
-function nextBucket(list: Int32Array, from: number, bucket: number): number {
-  const bound = (bucket + 1) * MAX_DOCS;
-  let lo = from;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((list[mid] ?? 0) < bound) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-const tierOrder: Record<MatchTier, number> = { exact: 0, prefix: 1, fuzzy: 2 };
-
-/**
- * Tier first; exact and prefix hits by bucket, fuzzy by score (to two places, so near-ties go by
- * rank); then `spelling` (negative when `a` is spelt as typed and `b` is not); then rank.
- */
-function compare(a: Found, b: Found, spelling = 0): number {
-  return (
-    tierOrder[a.tier] - tierOrder[b.tier] ||
-    a.order - b.order ||
-    (a.tier === 'fuzzy' ? Math.round(a.score * 100) - Math.round(b.score * 100) : 0) ||
-    spelling ||
-    a.rank - b.rank
-  );
 }

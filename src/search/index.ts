@@ -14,7 +14,8 @@ const CACHE_ENTRIES = 5000;
 
 interface Index<K extends RecordKind> {
   records: readonly RecordOfKind[K][];
-  engine: SearchEngine;
+  /** Built on first use (or by `prepare`): building all four is most of start-up otherwise. */
+  readonly engine: SearchEngine;
   /** The empty-query list: people by prominence, events by date, the rest in data order. */
   defaults: readonly RecordOfKind[K][];
 }
@@ -27,7 +28,15 @@ function indexOf<K extends RecordKind>(
   toDoc: (record: RecordOfKind[K]) => EngineDoc,
   defaults: readonly RecordOfKind[K][],
 ): Index<K> {
-  return { records, engine: createSearchEngine(records.map(toDoc), fieldSpecs[kind]), defaults };
+  let engine: SearchEngine | undefined;
+  return {
+    records,
+    get engine() {
+      engine ??= createSearchEngine(records.map(toDoc), fieldSpecs[kind]);
+      return engine;
+    },
+    defaults,
+  };
 }
 
 /** Nothing searchable typed yet (empty, spaces, only punctuation or emoji): show the default list. */
@@ -35,7 +44,11 @@ function blank(text: string): boolean {
   return queryWords(text).length === 0;
 }
 
-/** Builds every index once (synchronously; milliseconds for the shipped data). */
+/**
+ * The search over the knowledge. Each kind's index is built the first time it is searched, or
+ * all at once by `prepare()`, which start-up calls once the bot is ready, so that connecting to
+ * Discord does not wait for it (a few hundred milliseconds for the shipped data).
+ */
 export function createKnowledgeSearch(knowledge: Knowledge): KnowledgeSearch {
   const byProminence = [...knowledge.people].sort((a, b) => b.prominence - a.prominence);
   const indexes: Indexes = {
@@ -128,5 +141,9 @@ export function createKnowledgeSearch(knowledge: Knowledge): KnowledgeSearch {
     return hits.slice(0, limit).map(recordOf);
   }
 
-  return { search, searchAll, autocomplete, suggest };
+  function prepare(): void {
+    for (const kind of recordKinds) void indexes[kind].engine;
+  }
+
+  return { search, searchAll, autocomplete, suggest, prepare };
 }

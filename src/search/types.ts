@@ -28,4 +28,6 @@ export interface KnowledgeSearch {
   autocomplete(kind: RecordKind | 'all', text: string, limit: number): AnyRecord[];
   /** The closest few records for a "did you mean" reply, even when nothing passed the threshold. */
   suggest<K extends RecordKind>(kind: K, text: string, limit?: number): Hit<K>[];
+  /** Builds every index now; otherwise each is built when first searched. */
+  prepare(): void;
 }

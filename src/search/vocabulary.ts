@@ -12,8 +12,11 @@ export interface Vocabulary {
   similar(word: string): [string, number][];
 }
 
-/** Longer words a query word starts: enough for autocomplete-style typing, bounded for one-letter words. */
-const MAX_PREFIX_WORDS = 64;
+/**
+ * Longer words `near` offers for a query word it starts: enough for autocomplete-style typing,
+ * bounded for one-letter words. (The prefix tier has its own, far larger cap on name tails.)
+ */
+const MAX_WORD_COMPLETIONS = 64;
 const MAX_NEAR_WORDS = 24;
 const MIN_DICE = 0.4;
 
@@ -84,7 +87,7 @@ export function createVocabulary(words: Iterable<string>, nearSpellings: boolean
     let taken = 0;
     for (const longer of withPrefix(word)) {
       result.set(longer, 0.6 + (0.4 * word.length) / longer.length);
-      if (++taken >= MAX_PREFIX_WORDS) break;
+      if (++taken >= MAX_WORD_COMPLETIONS) break;
     }
     for (const [other, dice] of similar(word)) {
       if (dice > (result.get(other) ?? 0)) result.set(other, dice);

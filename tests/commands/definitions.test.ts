@@ -31,9 +31,9 @@ function characterCount(value: unknown): number {
 }
 
 describe('command definitions', () => {
-  it('are the six commands, each named once', () => {
+  it('are the seven commands, each named once', () => {
     expect(commandDefinitions.map((command) => command.name).sort()).toEqual(
-      ['about', 'defector', 'regime-response', 'search', 'timeline', 'why-defect'].sort(),
+      ['about', 'defector', 'map', 'regime-response', 'search', 'timeline', 'why-defect'].sort(),
     );
   });
 

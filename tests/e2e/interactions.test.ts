@@ -16,6 +16,7 @@ import {
   type RecordedRequest,
   startFakeDiscord,
 } from '../fake-discord/index.ts';
+import { pngHeader } from '../pictures/png.ts';
 import { type BotProcess, isReady, startBot } from './bot-process.ts';
 
 /**
@@ -51,6 +52,23 @@ const requestsFor = (interaction: APIInteraction) => (request: RecordedRequest) 
   request.path.includes(interaction.token) || request.path.includes(`/interactions/${interaction.id}/`);
 
 describe('gateway transport, end to end', () => {
+  it('uploads a picture with the callback: multipart, the PNG as files[0], listed in attachments', async () => {
+    const interaction = fake.dispatchInteraction(chatInput('timeline', { person: 'thae yong ho' }));
+    const callback = await fake.waitForCallback(interaction.id);
+    expect(callback.type).toBe(4);
+    expect(callback).toEqual(answer(interaction));
+    const request = await fake.waitForRequest((r) =>
+      r.path.endsWith(`/${interaction.id}/${interaction.token}/callback`),
+    );
+    expect(request.headers['content-type']).toMatch(/^multipart\/form-data/);
+    expect(request.status).toBe(204);
+    expect(request.files.map((file) => [file.field, file.filename, file.contentType])).toEqual([
+      ['files[0]', 'timeline.png', 'image/png'],
+    ]);
+    expect(pngHeader(request.files[0]?.data as Buffer).width).toBe(900);
+    expect(callback.data.embeds[0].image).toEqual({ url: 'attachment://timeline.png' });
+  });
+
   it('answers /defector with the card as a type 4 callback, exactly as the core built it', async () => {
     const interaction = fake.dispatchInteraction(chatInput('defector', { name: 'thae yong ho' }));
     const callback = await fake.waitForCallback(interaction.id);

@@ -109,11 +109,12 @@ describe('REST', () => {
     expect([...fake.messages.values()].map((m) => m.content)).toEqual(['done']);
   });
 
-  it('parses payload_json out of a multipart body', async () => {
+  it('parses payload_json and the file parts out of a multipart body', async () => {
     fake = await startFakeDiscord();
     const interaction = fake.dispatchInteraction(chatInput('about'));
     const form = new FormData();
-    form.set('payload_json', JSON.stringify({ type: reply, data: { content: 'with a file' } }));
+    const data = { content: 'with a file', attachments: [{ id: 0, filename: 'a.txt' }] };
+    form.set('payload_json', JSON.stringify({ type: reply, data }));
     form.set('files[0]', new Blob(['hello']), 'a.txt');
     const response = await fetch(
       `${fake.apiUrl}/v10/interactions/${interaction.id}/${interaction.token}/callback`,
@@ -123,7 +124,25 @@ describe('REST', () => {
       },
     );
     expect(response.status).toBe(204);
-    expect(fake.requests[0]?.body).toEqual({ type: reply, data: { content: 'with a file' } });
+    expect(fake.requests[0]?.body).toEqual({ type: reply, data });
+    expect(fake.requests[0]?.files).toMatchObject([{ field: 'files[0]', filename: 'a.txt' }]);
+    expect(fake.requests[0]?.files[0]?.data.toString()).toBe('hello');
+  });
+
+  it('refuses an upload whose parts and attachments disagree, or a .png that is not a PNG', async () => {
+    const started = await startFakeDiscord();
+    fake = started;
+    const post = async (attachments: unknown[], parts: [string, string, string][]) => {
+      const interaction = started.dispatchInteraction(chatInput('about'));
+      const form = new FormData();
+      form.set('payload_json', JSON.stringify({ type: reply, data: { content: 'x', attachments } }));
+      for (const [field, content, name] of parts) form.set(field, new Blob([content]), name);
+      const url = `${started.apiUrl}/v10/interactions/${interaction.id}/${interaction.token}/callback`;
+      return (await fetch(url, { method: 'POST', body: form })).status;
+    };
+    expect(await post([{ id: 1, filename: 'a.png' }], [['files[0]', 'x', 'a.png']])).toBe(400);
+    expect(await post([], [['files[0]', 'x', 'a.txt']])).toBe(400);
+    expect(await post([{ id: 0, filename: 'a.png' }], [['files[0]', 'not a png', 'a.png']])).toBe(400);
   });
 
   it('checks command definitions as Discord does: chat input strictly, context menus by length', async () => {

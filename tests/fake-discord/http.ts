@@ -1,6 +1,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { RESTJSONErrorCodes } from 'discord-api-types/v10';
-import { faultReply, type RecordedRequest, type RestState, route, takeFault } from './rest.ts';
+import {
+  faultReply,
+  type RecordedRequest,
+  type RestState,
+  route,
+  takeFault,
+  type UploadedFile,
+} from './rest.ts';
 
 /**
  * The HTTP side of the REST API: strips `/api/v10`, decodes the path (discord.js sends `%40original`),
@@ -15,15 +22,19 @@ export function restHandler(state: RestState, requests: RecordedRequest[], onRec
     const rawPath = url.pathname.replace(/^\/api(\/v\d+)?/, '') || '/';
     const segments = rawPath.split('/').filter(Boolean).map(decodeSegment);
     const path = `/${segments.join('/')}`;
-    const body = await parseBody(await readBody(req), req.headers['content-type']);
+    const { body, files } = await parseBody(await readBody(req), req.headers['content-type']);
     const authorized = /^Bot \S+/.test(req.headers.authorization ?? '');
     const headers: Record<string, string> = {};
     for (const [name, value] of Object.entries(req.headers)) {
       if (name !== 'authorization' && value !== undefined) headers[name] = String(value);
     }
     const query = Object.fromEntries(url.searchParams);
-    const record = { method, path, rawPath, query, headers, body };
-    const act = () => route(state, method, segments, url.searchParams, body, authorized);
+    const record = { method, path, rawPath, query, headers, body, files };
+    const problem = checkUpload(body, files);
+    const act = () =>
+      problem
+        ? { status: 400, body: { message: problem, code: RESTJSONErrorCodes.InvalidFormBodyOrContentType } }
+        : route(state, method, segments, url.searchParams, body, authorized);
 
     const fault = takeFault(state, path);
     if (fault?.kind === 'drop') {
@@ -70,18 +81,63 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-/** JSON, or the `payload_json` part discord.js sends along with files; anything else as text. */
-async function parseBody(raw: Buffer, contentType: string | undefined): Promise<unknown> {
-  if (raw.length === 0) return null;
+/**
+ * JSON, or a multipart body as discord.js sends files: the `payload_json` part and one part per
+ * file (`files[0]`, `files[1]`, ...); anything else as text.
+ */
+async function parseBody(
+  raw: Buffer,
+  contentType: string | undefined,
+): Promise<{ body: unknown; files: UploadedFile[] }> {
+  if (raw.length === 0) return { body: null, files: [] };
   if (contentType?.startsWith('multipart/form-data')) {
     const form = await new Response(raw, { headers: { 'content-type': contentType } }).formData();
     const json = form.get('payload_json');
-    return typeof json === 'string' ? JSON.parse(json) : null;
+    const files: UploadedFile[] = [];
+    for (const [field, value] of form.entries()) {
+      if (typeof value === 'string') continue;
+      files.push({
+        field,
+        filename: value.name,
+        contentType: value.type,
+        data: Buffer.from(await value.arrayBuffer()),
+      });
+    }
+    return { body: typeof json === 'string' ? JSON.parse(json) : null, files };
   }
   const text = raw.toString('utf8');
   try {
-    return JSON.parse(text);
+    return { body: JSON.parse(text), files: [] };
   } catch {
-    return text;
+    return { body: text, files: [] };
   }
+}
+
+const pngSignature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+/**
+ * What Discord would refuse in an upload: every attachment the payload lists needs its part
+ * (`files[<id>]`, same file name), every part must be listed, and a `.png` must be a PNG.
+ */
+function checkUpload(body: unknown, files: readonly UploadedFile[]): string | undefined {
+  const payload = body as { data?: { attachments?: unknown }; attachments?: unknown } | null;
+  const listed = (payload?.data?.attachments ?? payload?.attachments ?? []) as {
+    id: number | string;
+    filename: string;
+  }[];
+  if (files.length === 0) return undefined;
+  for (const attachment of listed) {
+    const part = files.find((file) => file.field === `files[${attachment.id}]`);
+    if (!part) return `attachments[${attachment.id}]: no files[${attachment.id}] part in the upload`;
+    if (part.filename !== attachment.filename) return `attachments[${attachment.id}]: file name differs`;
+  }
+  for (const file of files) {
+    if (!listed.some((attachment) => file.field === `files[${attachment.id}]`)) {
+      return `${file.field}: a file part the payload's attachments do not list`;
+    }
+    if (file.filename.endsWith('.png') && !file.data.subarray(0, 8).equals(pngSignature)) {
+      return `${file.field}: ${file.filename} is not a PNG`;
+    }
+  }
+  return undefined;
 }

@@ -65,7 +65,7 @@ import {
 import { restHandler } from './http.ts';
 import { buildInteraction, type InteractionPartial } from './interactions.ts';
 import { user, type World } from './payloads.ts';
-import { type RecordedRequest, type RestState, registerInteraction } from './rest.ts';
+import { type RecordedRequest, type RestState, registerInteraction, route } from './rest.ts';
 import { shardOfGuild } from './snowflake.ts';
 import { Waiter } from './waiter.ts';
 
@@ -114,6 +114,15 @@ export interface FakeDiscord {
   readyCount(): number;
   waitForReady(count?: number, timeoutMs?: number): Promise<void>;
   dispatchInteraction(partial: InteractionPartial, opts?: DispatchOptions): APIInteraction;
+  /**
+   * Delivers an interaction as Discord does to an HTTP endpoint: `post` sends it (signed) to the
+   * bot, and the JSON the bot answers is taken as the interaction's callback, so the bot's later
+   * webhook edits find the interaction and its original message, as on Discord.
+   */
+  deliverOverHttp(
+    partial: InteractionPartial,
+    post: (payload: APIInteraction) => Promise<{ status: number; text: string }>,
+  ): Promise<{ payload: APIInteraction; status: number; response: unknown }>;
   dispatchEvent(t: string, d: unknown, target?: Target): void;
   waitForCallback(interactionId: string, timeoutMs?: number): Promise<CallbackBody>;
   waitForRequest(predicate: (r: RecordedRequest) => boolean, timeoutMs?: number): Promise<RecordedRequest>;
@@ -204,6 +213,19 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     readyCount: () => gateway.readyCount,
     waitForReady: (count = 1, timeoutMs = DEFAULT_TIMEOUT_MS) =>
       waiter.until(() => gateway.readyCount >= count, timeoutMs, `${count} READY/RESUMED`),
+    async deliverOverHttp(partial, post) {
+      const payload = buildInteraction(world, partial, { guildId: partial.guild_id ?? guilds[0] ?? null });
+      registerInteraction(state, payload, partial.message);
+      const reply = await post(payload);
+      const response: unknown = reply.status === 200 ? JSON.parse(reply.text) : undefined;
+      if (response !== undefined) {
+        const segments = ['interactions', payload.id, payload.token, 'callback'];
+        route(state, 'POST', segments, new URLSearchParams(), response, false);
+        waiter.notify();
+      }
+      return { payload, status: reply.status, response };
+    },
+
     dispatchInteraction(partial, opts = {}) {
       const guildId = opts.dm ? null : (opts.guildId ?? partial.guild_id ?? guilds[0] ?? null);
       const payload = buildInteraction(world, partial, { guildId });

@@ -26,11 +26,21 @@ export interface RecordedRequest {
   headers: Record<string, string>;
   /** Parsed JSON (or `payload_json` of a multipart body); `null` without a body. */
   body: unknown;
+  /** The file parts of a multipart body (pictures), in the order sent. */
+  files: UploadedFile[];
   at: number;
   /** The status answered, or 0 when the fake dropped the connection instead of answering. */
   status: number;
   /** Set when a `restDrop` fault cut the connection: whether the call took effect first. */
   dropped?: 'unprocessed' | 'processed';
+}
+
+export interface UploadedFile {
+  /** The form field, `files[0]` and so on. */
+  field: string;
+  filename: string;
+  contentType: string;
+  data: Buffer;
 }
 
 export interface InteractionRecord {

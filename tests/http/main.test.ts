@@ -35,6 +35,8 @@ function serve(env: Record<string, string>) {
       MODE: 'http',
       HOST: '127.0.0.1',
       LOG_LEVEL: 'info',
+      // A webhook edit (for a reply with a picture) goes to a closed local port, never out.
+      DISCORD_API_URL: 'http://127.0.0.1:9/api',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -106,7 +108,8 @@ describe('npm run serve', () => {
             });
           }
         }
-        const next = await client.post(slash('defector', { name: 'thae yong ho' }));
+        // /search's card carries no picture, so the endpoint answers it in full rather than deferring.
+        const next = await client.post(slash('search', { query: 'person:thae-yong-ho' }));
         expect(next.status).toBe(200);
         expect(next.localPort).toBe(first.localPort);
         expect(JSON.parse(next.text).data.embeds[0].title).toMatch(/Thae Yong-ho/);

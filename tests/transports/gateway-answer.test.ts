@@ -8,9 +8,9 @@ import {
 } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/logger.ts';
+import { callbackWindow } from '../../src/transports/deliver.ts';
 import { type Answer, createAnswerer, type InteractionHandler } from '../../src/transports/gateway/answer.ts';
-import { callbackWindow } from '../../src/transports/gateway/deliver.ts';
-import { interactionRest } from '../../src/transports/gateway/rest.ts';
+import { interactionRest } from '../../src/transports/rest.ts';
 import {
   autocomplete,
   buttonPress,

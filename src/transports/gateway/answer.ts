@@ -4,7 +4,6 @@ import {
   type APIInteractionResponse,
   type APIInteractionResponseCallbackData,
   InteractionResponseType,
-  InteractionType,
   MessageFlags,
   RESTJSONErrorCodes,
   Routes,
@@ -15,13 +14,22 @@ import {
   type InteractionSummary,
   logErrorsTo,
 } from '../../interactions/errors.ts';
+import type { Outgoing } from '../../interactions/respond.ts';
 import type { Logger } from '../../logger.ts';
-import { callbackWindow, DeliveryFailed, deliver, type RetryWindow, webhookWindow } from './deliver.ts';
+import type { AttachedFile } from '../../render/message.ts';
+import { deferralFor } from '../deferral.ts';
+import { callbackWindow, deliver, failureFields, type RetryWindow, webhookWindow } from '../deliver.ts';
+import { uploads } from '../rest.ts';
+
+/** A response, or a response with files (pictures) to upload alongside it. */
+export type Handled = APIInteractionResponse | Outgoing;
 
 /** The core, as a transport sees it. Asynchronous handlers are allowed so a slow answer can be deferred. */
-export type InteractionHandler = (
-  interaction: APIInteraction,
-) => APIInteractionResponse | Promise<APIInteractionResponse>;
+export type InteractionHandler = (interaction: APIInteraction) => Handled | Promise<Handled>;
+
+function outgoing(handled: Handled): Outgoing {
+  return 'response' in handled ? handled : { response: handled, files: [] };
+}
 
 export interface AnswerOptions {
   /**
@@ -41,19 +49,6 @@ export interface AnswerOptions {
 export type Answer = (interaction: APIInteraction, shardId?: number) => Promise<void>;
 
 const noMentions = { parse: [] };
-
-/** The deferral Discord accepts for this kind of interaction; autocomplete cannot be deferred. */
-function deferralFor(interaction: APIInteraction): APIInteractionResponse | undefined {
-  switch (interaction.type) {
-    case InteractionType.ApplicationCommand:
-    case InteractionType.ModalSubmit:
-      return { type: InteractionResponseType.DeferredChannelMessageWithSource };
-    case InteractionType.MessageComponent:
-      return { type: InteractionResponseType.DeferredMessageUpdate };
-    default:
-      return undefined;
-  }
-}
 
 /** Mentions stay locked on every message the bot sends, whatever the handler returned. */
 function lockMentions(data: APIInteractionResponseCallbackData): APIInteractionResponseCallbackData {
@@ -119,7 +114,11 @@ export function createAnswerer({ rest, handler, logger, deferAfterMs }: AnswerOp
       onRetry: (retry) => logger.debug({ ...fields, step, ...retry }, 'interaction callback retry'),
     });
 
-  const callback = (answering: Answering, body: APIInteractionResponse) =>
+  const callback = (
+    answering: Answering,
+    body: APIInteractionResponse,
+    files: readonly AttachedFile[] = [],
+  ) =>
     send(
       answering,
       'callback',
@@ -129,6 +128,7 @@ export function createAnswerer({ rest, handler, logger, deferAfterMs }: AnswerOp
           body,
           auth: false,
           signal,
+          ...(files.length > 0 ? { files: uploads(files) } : {}),
         }),
       // A retry answered "already acknowledged": an earlier attempt arrived, only its answer was lost.
       [RESTJSONErrorCodes.InteractionHasAlreadyBeenAcknowledged],
@@ -142,9 +142,11 @@ export function createAnswerer({ rest, handler, logger, deferAfterMs }: AnswerOp
     answering: Answering,
     deferral: APIInteractionResponse,
     response: APIInteractionResponse,
+    files: readonly AttachedFile[],
   ): Promise<void> {
     const { interaction } = answering;
     const data = lockMentions(messageData(response));
+    const upload = files.length > 0 ? { files: uploads(files) } : {};
     const ephemeral = ((data.flags ?? 0) & MessageFlags.Ephemeral) !== 0;
     const editsOriginal =
       deferral.type === InteractionResponseType.DeferredMessageUpdate
@@ -152,7 +154,7 @@ export function createAnswerer({ rest, handler, logger, deferAfterMs }: AnswerOp
         : !ephemeral;
     if (editsOriginal) {
       await send(answering, 'edit', webhookWindow, (signal) =>
-        rest.patch(original(interaction), { body: data, auth: false, signal }),
+        rest.patch(original(interaction), { body: data, auth: false, signal, ...upload }),
       );
       return;
     }
@@ -164,6 +166,7 @@ export function createAnswerer({ rest, handler, logger, deferAfterMs }: AnswerOp
         body: data,
         auth: false,
         signal,
+        ...upload,
       }),
     );
     if (deferral.type === InteractionResponseType.DeferredChannelMessageWithSource) {
@@ -184,15 +187,15 @@ export function createAnswerer({ rest, handler, logger, deferAfterMs }: AnswerOp
   async function run(
     answering: Answering,
     acknowledged: { deferral?: APIInteractionResponse },
-  ): Promise<APIInteractionResponse> {
+  ): Promise<Outgoing> {
     const { interaction } = answering;
     const result = handler(interaction);
-    if (!(result instanceof Promise)) return result;
+    if (!(result instanceof Promise)) return outgoing(result);
     const deferral = deferralFor(interaction);
-    if (!deferral) return result;
+    if (!deferral) return outgoing(await result);
     const timer = delay(deferAfterMs);
     const first = await Promise.race([result, timer.promise]).finally(timer.cancel);
-    if (first !== deferTimeout) return first;
+    if (first !== deferTimeout) return outgoing(first);
     // If the deferral fails, the handler's later rejection must not surface as an unhandled one.
     result.catch(() => {});
     try {
@@ -201,17 +204,11 @@ export function createAnswerer({ rest, handler, logger, deferAfterMs }: AnswerOp
       throw new DeferralFailed(err);
     }
     acknowledged.deferral = deferral;
-    const late = await result;
+    const late = outgoing(await result);
     // Checked here so that anything but a message fails like a handler error, and the user hears back.
-    messageData(late);
+    messageData(late.response);
     return late;
   }
-
-  /** The log fields of a call that did not get through: how often it was tried, and the last error. */
-  const failure = (err: unknown, token: string) =>
-    err instanceof DeliveryFailed
-      ? { attempts: err.attempts, err: withoutToken(err.cause, token) }
-      : { err: withoutToken(err, token) };
 
   return async function answer(interaction, shardId) {
     const answering: Answering = {
@@ -222,12 +219,18 @@ export function createAnswerer({ rest, handler, logger, deferAfterMs }: AnswerOp
     const { fields } = answering;
     const acknowledged: { deferral?: APIInteractionResponse } = {};
     let response: APIInteractionResponse;
+    let files: readonly AttachedFile[] = [];
     let failed = false;
     try {
-      response = withLockedMentions(await run(answering, acknowledged));
+      const out = await run(answering, acknowledged);
+      response = withLockedMentions(out.response);
+      files = out.files;
     } catch (err) {
       if (err instanceof DeferralFailed) {
-        logger.error({ ...fields, ...failure(err.cause, interaction.token) }, 'interaction deferral failed');
+        logger.error(
+          { ...fields, ...failureFields(err.cause, interaction.token) },
+          'interaction deferral failed',
+        );
         return;
       }
       logErrorsTo(logger)(err, fields);
@@ -235,10 +238,10 @@ export function createAnswerer({ rest, handler, logger, deferAfterMs }: AnswerOp
       failed = true;
     }
     try {
-      if (acknowledged.deferral) await completeDeferred(answering, acknowledged.deferral, response);
-      else await callback(answering, response);
+      if (acknowledged.deferral) await completeDeferred(answering, acknowledged.deferral, response, files);
+      else await callback(answering, response, files);
     } catch (err) {
-      logger.error({ ...fields, ...failure(err, interaction.token) }, 'interaction callback failed');
+      logger.error({ ...fields, ...failureFields(err, interaction.token) }, 'interaction callback failed');
       return;
     }
     logger.debug(
@@ -251,25 +254,6 @@ export function createAnswerer({ rest, handler, logger, deferAfterMs }: AnswerOp
       },
       'interaction answered',
     );
-  };
-}
-
-/**
- * REST errors carry the request URL and body; the URL holds the interaction token, a webhook credential
- * for 15 minutes, which has no place in logs.
- */
-function withoutToken(err: unknown, token: string): unknown {
-  if (!(err instanceof Error)) return err;
-  const hide = (text: string) => text.replaceAll(token, '[token]');
-  const { status, code, method, url } = err as Error & Record<string, unknown>;
-  return {
-    type: err.name,
-    message: hide(err.message),
-    status,
-    code,
-    method,
-    url: typeof url === 'string' ? hide(url) : undefined,
-    stack: err.stack === undefined ? undefined : hide(err.stack),
   };
 }
 

@@ -9,8 +9,8 @@ import {
   Status,
 } from 'discord.js';
 import type { Logger } from '../../logger.ts';
+import { interactionRest } from '../rest.ts';
 import { createAnswerer, type InteractionHandler } from './answer.ts';
-import { interactionRest } from './rest.ts';
 
 export interface GatewayOptions {
   token: string;

@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type RESTGetAPIGatewayBotResult, Routes, type Shard, ShardingManager } from 'discord.js';
 import type { Logger } from '../../logger.ts';
-import { restClient } from './rest.ts';
+import { restClient } from '../rest.ts';
 
 export interface ShardManagerOptions {
   /** The entry point each shard process runs: the same `src/main.ts`. */

@@ -22,7 +22,11 @@ import { checkSignatureHeaders, verifySignature } from './signature.ts';
 export interface InteractionsServerOptions {
   /** Hex Ed25519 public key from the Developer Portal. */
   readonly publicKey: string;
-  readonly handle: (interaction: APIInteraction) => APIInteractionResponse;
+  /**
+   * The answer to an interaction: the response, or the response with work to do once it is sent
+   * (an edit that must wait until Discord has the acknowledgement).
+   */
+  readonly handle: (interaction: APIInteraction) => APIInteractionResponse | HttpAnswer;
   readonly health: () => object;
   readonly logger: Logger;
   /**
@@ -31,6 +35,11 @@ export interface InteractionsServerOptions {
    * balancer can send it elsewhere; unset, there is no cap.
    */
   readonly maxConnections?: number;
+}
+
+export interface HttpAnswer {
+  response: APIInteractionResponse;
+  afterSent: () => void;
 }
 
 export interface InteractionsServer {
@@ -104,14 +113,18 @@ export function createInteractionsServer(options: InteractionsServerOptions): In
     }
 
     let response: APIInteractionResponse;
+    let afterSent: (() => void) | undefined;
     try {
-      response = handle(interaction);
+      const answer = handle(interaction);
+      if ('afterSent' in answer) ({ response, afterSent } = answer);
+      else response = answer;
     } catch (err) {
       // As on the gateway: the user gets a private "something went wrong", the log gets the rest.
       logErrorsTo(logger)(err, describeInteraction(interaction));
       response = errorResponse(interaction);
     }
     send(res, 200, response);
+    afterSent?.();
     // The same fields as the gateway transport's line, so one query reads both; built only when logged.
     if (logger.isLevelEnabled('debug')) {
       logger.debug(

@@ -141,3 +141,29 @@ export async function deliver(
     }
   }
 }
+
+/** The log fields of a call that did not get through: how often it was tried, and the last error. */
+export function failureFields(err: unknown, token: string) {
+  return err instanceof DeliveryFailed
+    ? { attempts: err.attempts, err: withoutToken(err.cause, token) }
+    : { err: withoutToken(err, token) };
+}
+
+/**
+ * REST errors carry the request URL and body; the URL holds the interaction token, a webhook credential
+ * for 15 minutes, which has no place in logs.
+ */
+function withoutToken(err: unknown, token: string): unknown {
+  if (!(err instanceof Error)) return err;
+  const hide = (text: string) => text.replaceAll(token, '[token]');
+  const { status, code, method, url } = err as Error & Record<string, unknown>;
+  return {
+    type: err.name,
+    message: hide(err.message),
+    status,
+    code,
+    method,
+    url: typeof url === 'string' ? hide(url) : undefined,
+    stack: err.stack === undefined ? undefined : hide(err.stack),
+  };
+}
