@@ -1,13 +1,13 @@
 import { fileURLToPath } from 'node:url';
 import { type GatewayConfig, gatewayConfig, httpConfig } from './config.ts';
 import { logErrorsTo } from './interactions/errors.ts';
+import { prepareAnswers } from './interactions/prepare.ts';
 import { respondWithFiles } from './interactions/respond.ts';
 import { loadKnowledge } from './knowledge/load.ts';
-import { exitOnDataError } from './knowledge/problems.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { loadBotContext } from './startup/context.ts';
 import { configOrExit, loadDotEnv } from './startup/env.ts';
-import { exitOnSignals, logProcessErrors } from './startup/process.ts';
+import { exitOnSignals, exitOnStartupError, logProcessErrors } from './startup/process.ts';
 import type { InteractionHandler } from './transports/gateway/answer.ts';
 import { createGateway } from './transports/gateway/client.ts';
 import { createShardManager } from './transports/gateway/shards.ts';
@@ -60,9 +60,8 @@ async function runGatewayProcess(config: GatewayConfig, logger: Logger): Promise
     },
     'ready',
   );
-  // The search indexes are built now rather than before connecting, which they would delay by a
-  // few hundred milliseconds; an interaction that comes first builds the one it needs.
-  setImmediate(() => context.search.prepare());
+  // Built now rather than before connecting, which they would delay by a few hundred milliseconds.
+  setImmediate(() => prepareAnswers(context));
 }
 
 async function main(): Promise<void> {
@@ -75,9 +74,7 @@ async function main(): Promise<void> {
     try {
       await runHttpServer(await loadBotContext(config.DATA_DIR), config, logger);
     } catch (err) {
-      exitOnDataError(err);
-      logger.fatal({ err }, 'start-up failed');
-      process.exit(1);
+      exitOnStartupError(logger, err);
     }
     return;
   }
@@ -104,9 +101,7 @@ async function main(): Promise<void> {
       await runGatewayProcess(config, logger);
     }
   } catch (err) {
-    exitOnDataError(err);
-    logger.fatal({ err }, 'start-up failed');
-    process.exit(1);
+    exitOnStartupError(logger, err);
   }
 }
 

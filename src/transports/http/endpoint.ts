@@ -3,6 +3,7 @@ import { type APIInteraction, Routes } from 'discord-api-types/v10';
 import type { BotContext } from '../../commands/context.ts';
 import type { HttpConfig } from '../../config.ts';
 import { describeInteraction, logErrorsTo } from '../../interactions/errors.ts';
+import { prepareAnswers } from '../../interactions/prepare.ts';
 import { type Outgoing, respondWithFiles } from '../../interactions/respond.ts';
 import type { Logger } from '../../logger.ts';
 import { deferralFor } from '../deferral.ts';
@@ -89,8 +90,8 @@ export async function runHttpServer(
   config: HttpConfig,
   logger: Logger,
 ): Promise<InteractionsServer> {
-  // No gateway to connect to first: build the search indexes before taking requests.
-  context.search.prepare();
+  // No gateway to connect to first: prepare before taking requests.
+  prepareAnswers(context);
   const app = createBotHttpServer(
     context,
     config.DISCORD_PUBLIC_KEY,

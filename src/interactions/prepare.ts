@@ -1,0 +1,12 @@
+import type { BotContext } from '../commands/context.ts';
+import { preparePictures } from '../pictures/index.ts';
+
+/**
+ * Builds what answers need before the first interaction asks: the search indexes, the font and the
+ * world map. Transports call it once they can take interactions (or just before), never before
+ * connecting, which it would delay; an interaction that comes first builds what it needs itself.
+ */
+export function prepareAnswers(context: BotContext): void {
+  context.search.prepare();
+  preparePictures();
+}
