@@ -61,7 +61,7 @@ async function runGatewayProcess(config: GatewayConfig, logger: Logger): Promise
     'ready',
   );
   // Built now rather than before connecting, which they would delay by a few hundred milliseconds.
-  setImmediate(() => prepareAnswers(context));
+  setImmediate(() => logger.info(prepareAnswers(context), 'prepared'));
 }
 
 async function main(): Promise<void> {

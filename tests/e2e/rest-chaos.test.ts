@@ -34,6 +34,8 @@ beforeAll(async () => {
   fake = await startFakeDiscord();
   bot = startBot(fake.apiUrl);
   await bot.waitForLog(isReady, 15_000);
+  // The burst measures delivery, not the indexes and font being built after ready.
+  await bot.waitForLog((line) => line.msg === 'prepared', 15_000);
 });
 
 afterAll(async () => {

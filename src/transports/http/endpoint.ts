@@ -91,7 +91,7 @@ export async function runHttpServer(
   logger: Logger,
 ): Promise<InteractionsServer> {
   // No gateway to connect to first: prepare before taking requests.
-  prepareAnswers(context);
+  const prepared = prepareAnswers(context);
   const app = createBotHttpServer(
     context,
     config.DISCORD_PUBLIC_KEY,
@@ -105,6 +105,7 @@ export async function runHttpServer(
       address: address.address,
       port: address.port,
       maxConnections: config.HTTP_MAX_CONNECTIONS,
+      ...prepared,
       ...healthReport(context),
     },
     'listening',
