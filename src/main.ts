@@ -1,13 +1,13 @@
 import { fileURLToPath } from 'node:url';
 import { type GatewayConfig, gatewayConfig, httpConfig } from './config.ts';
 import { logErrorsTo } from './interactions/errors.ts';
+import { prepareAnswers } from './interactions/prepare.ts';
 import { respondWithFiles } from './interactions/respond.ts';
 import { loadKnowledge } from './knowledge/load.ts';
-import { exitOnDataError } from './knowledge/problems.ts';
 import { createLogger, type Logger } from './logger.ts';
 import { loadBotContext } from './startup/context.ts';
 import { configOrExit, loadDotEnv } from './startup/env.ts';
-import { exitOnSignals, logProcessErrors } from './startup/process.ts';
+import { exitOnSignals, exitOnStartupError, logProcessErrors } from './startup/process.ts';
 import type { InteractionHandler } from './transports/gateway/answer.ts';
 import { createGateway } from './transports/gateway/client.ts';
 import { createShardManager } from './transports/gateway/shards.ts';
@@ -16,7 +16,8 @@ import { runHttpServer } from './transports/http/endpoint.ts';
 
 /**
  * The one entry point. `npm start`: configuration -> knowledge -> the gateway (one process, or one
- * per shard under discord.js's ShardingManager when DISCORD_SHARDS is set), or the HTTP endpoint
+ * per shard under discord.js's ShardingManager when DISCORD_SHARDS is set, or the shards
+ * DISCORD_SHARD_IDS names of DISCORD_SHARD_COUNT, for one machine of several), or the HTTP endpoint
  * when MODE=http (`npm run serve` sets it).
  */
 
@@ -36,6 +37,9 @@ async function runGatewayProcess(config: GatewayConfig, logger: Logger): Promise
     handler: hooks ? withTestHooks(core) : core,
     deferAfterMs: hooks?.deferAfterMs,
     unthrottledIdentify: hooks !== undefined,
+    ...(config.DISCORD_SHARD_COUNT
+      ? { shards: { ids: config.DISCORD_SHARD_IDS, count: config.DISCORD_SHARD_COUNT } }
+      : {}),
   });
   exitOnSignals(logger, gateway.stop, isShardChild);
   if (hooks) logger.warn('BOT_TEST_HOOKS=1: test commands on, identify throttle off (tests only)');
@@ -56,9 +60,8 @@ async function runGatewayProcess(config: GatewayConfig, logger: Logger): Promise
     },
     'ready',
   );
-  // The search indexes are built now rather than before connecting, which they would delay by a
-  // few hundred milliseconds; an interaction that comes first builds the one it needs.
-  setImmediate(() => context.search.prepare());
+  // Built now rather than before connecting, which they would delay by a few hundred milliseconds.
+  setImmediate(() => logger.info(prepareAnswers(context), 'prepared'));
 }
 
 async function main(): Promise<void> {
@@ -71,9 +74,7 @@ async function main(): Promise<void> {
     try {
       await runHttpServer(await loadBotContext(config.DATA_DIR), config, logger);
     } catch (err) {
-      exitOnDataError(err);
-      logger.fatal({ err }, 'start-up failed');
-      process.exit(1);
+      exitOnStartupError(logger, err);
     }
     return;
   }
@@ -100,9 +101,7 @@ async function main(): Promise<void> {
       await runGatewayProcess(config, logger);
     }
   } catch (err) {
-    exitOnDataError(err);
-    logger.fatal({ err }, 'start-up failed');
-    process.exit(1);
+    exitOnStartupError(logger, err);
   }
 }
 

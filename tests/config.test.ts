@@ -117,6 +117,83 @@ describe('gatewayConfig', () => {
   });
 });
 
+describe('DISCORD_SHARD_IDS and DISCORD_SHARD_COUNT', () => {
+  const shards = (env: Record<string, string>) => {
+    const config = gatewayConfig({ DISCORD_TOKEN: token, ...env });
+    return { ids: config.DISCORD_SHARD_IDS, count: config.DISCORD_SHARD_COUNT };
+  };
+
+  it('read a list, a range or both, as orchestrators hand each process its shards', () => {
+    expect(shards({ DISCORD_SHARD_IDS: '1-2', DISCORD_SHARD_COUNT: '4' })).toEqual({ ids: [1, 2], count: 4 });
+    expect(shards({ DISCORD_SHARD_IDS: '0,1,2', DISCORD_SHARD_COUNT: '3' })).toEqual({
+      ids: [0, 1, 2],
+      count: 3,
+    });
+    expect(shards({ DISCORD_SHARD_IDS: '8,0-3,2', DISCORD_SHARD_COUNT: '16' })).toEqual({
+      ids: [0, 1, 2, 3, 8],
+      count: 16,
+    });
+    expect(shards({ DISCORD_SHARD_IDS: '5', DISCORD_SHARD_COUNT: '6' })).toEqual({ ids: [5], count: 6 });
+    // The count alone: every shard, in this one process.
+    expect(shards({ DISCORD_SHARD_COUNT: '2' })).toEqual({ ids: undefined, count: 2 });
+    expect(shards({})).toEqual({ ids: undefined, count: undefined });
+  });
+
+  it('refuse what is not a list of ids, naming the variable', () => {
+    const message =
+      'DISCORD_SHARD_IDS: expected shard ids such as "0,1,2", a range such as "0-3", or both ("0-3,8")';
+    for (const ids of [
+      ' ',
+      '1 - 2',
+      '0, 1',
+      '3-1',
+      '-1',
+      '1-',
+      'a',
+      '0x1',
+      '1.5',
+      '1,,2',
+      '0-2-4',
+      '123456',
+    ]) {
+      expect(
+        problemsOf(() =>
+          gatewayConfig({ DISCORD_TOKEN: token, DISCORD_SHARD_IDS: ids, DISCORD_SHARD_COUNT: '4' }),
+        ),
+        ids,
+      ).toEqual([message]);
+    }
+    for (const count of ['0', '-1', '2.5', '1e3', '100001', 'auto']) {
+      expect(
+        problemsOf(() => gatewayConfig({ DISCORD_TOKEN: token, DISCORD_SHARD_COUNT: count })),
+        count,
+      ).toEqual([
+        'DISCORD_SHARD_COUNT: expected the total number of shards, a whole number from 1 to 100000',
+      ]);
+    }
+  });
+
+  it('need the count, ids below it, and no ShardingManager besides', () => {
+    expect(problemsOf(() => gatewayConfig({ DISCORD_TOKEN: token, DISCORD_SHARD_IDS: '0-1' }))).toEqual([
+      'DISCORD_SHARD_COUNT: is required with DISCORD_SHARD_IDS: the total number of shards across every process',
+    ]);
+    expect(
+      problemsOf(() =>
+        gatewayConfig({ DISCORD_TOKEN: token, DISCORD_SHARD_IDS: '2-4', DISCORD_SHARD_COUNT: '4' }),
+      ),
+    ).toEqual(['DISCORD_SHARD_IDS: names a shard beyond DISCORD_SHARD_COUNT (shard ids run from 0 to 3)']);
+    for (const env of [{ DISCORD_SHARD_IDS: '0', DISCORD_SHARD_COUNT: '2' }, { DISCORD_SHARD_COUNT: '2' }]) {
+      expect(
+        problemsOf(() => gatewayConfig({ DISCORD_TOKEN: token, DISCORD_SHARDS: 'auto', ...env })),
+      ).toEqual([
+        expect.stringMatching(
+          /^DISCORD_SHARDS: cannot be combined with DISCORD_SHARD_IDS or DISCORD_SHARD_COUNT/,
+        ),
+      ]);
+    }
+  });
+});
+
 describe('httpConfig', () => {
   it('needs the public key instead of the token', () => {
     expect(problemsOf(() => httpConfig({})).map((problem) => problem.split(':')[0])).toEqual([
@@ -156,6 +233,28 @@ describe('httpConfig', () => {
         problemsOf(() => httpConfig({ ...key, PORT: port })),
         JSON.stringify(port),
       ).toEqual(['PORT: expected a port number from 1 to 65535, in plain digits']);
+    }
+  });
+});
+
+describe('HTTP_MAX_CONNECTIONS', () => {
+  const key = { DISCORD_PUBLIC_KEY: publicKey };
+  const message = 'HTTP_MAX_CONNECTIONS: expected a number of connections from 1 to 100000, in plain digits';
+
+  it('caps each replica at 1000 connections unless told otherwise', () => {
+    expect(httpConfig(key).HTTP_MAX_CONNECTIONS).toBe(1000);
+    expect(httpConfig({ ...key, HTTP_MAX_CONNECTIONS: '' }).HTTP_MAX_CONNECTIONS).toBe(1000);
+    for (const value of ['1', '250', '100000']) {
+      expect(httpConfig({ ...key, HTTP_MAX_CONNECTIONS: value }).HTTP_MAX_CONNECTIONS).toBe(Number(value));
+    }
+  });
+
+  it('refuses anything but a plain number in range, naming the variable', () => {
+    for (const value of [' ', '0', '-5', '100001', '1e3', '0x10', '2.5', '010', 'unlimited', 'Infinity']) {
+      expect(
+        problemsOf(() => httpConfig({ ...key, HTTP_MAX_CONNECTIONS: value })),
+        value,
+      ).toEqual([message]);
     }
   });
 });

@@ -58,17 +58,6 @@ export function formatDataReport(dir: string, problems: readonly DataProblem[]):
   return [`${escapeInvisible(dir)}: ${problems.length} problem(s)`, ...lines].join('\n');
 }
 
-/**
- * What start-up does with an error from loading the data: for bad data, print check-data's report
- * on stderr and exit 1 (a JSON log line with a stack trace would bury the one line per problem);
- * any other error is left to the caller.
- */
-export function exitOnDataError(error: unknown): void {
-  if (!(error instanceof DataError)) return;
-  console.error(formatDataReport(error.dir, error.problems));
-  process.exit(1);
-}
-
 /** Thrown by the loader with every problem found in one run, so a maintainer fixes them all at once. */
 export class DataError extends Error {
   constructor(

@@ -11,6 +11,7 @@
  */
 export { clearPictureCache } from './cache.ts';
 export { renderMap } from './map.ts';
+export { preparePictures } from './prepare.ts';
 export { MAX_PNG_BYTES, PictureTooLargeError } from './raster.ts';
 export { MAX_TIMELINE_ROWS, renderTimelineChart } from './timeline.ts';
 export type {

@@ -41,8 +41,8 @@ interface World {
 
 let world: World | undefined;
 
-/** Read and converted on first use: 100 KB of TopoJSON a map-less bot never needs. */
-function theWorld(): World {
+/** Read and converted on first use or by `preparePictures`, not at import. */
+export function theWorld(): World {
   if (world === undefined) {
     const file = createRequire(import.meta.url).resolve('world-atlas/countries-110m.json');
     const topology = JSON.parse(readFileSync(file, 'utf8')) as Topology<{

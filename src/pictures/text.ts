@@ -18,8 +18,8 @@ const FONT_FILE = '@expo-google-fonts/noto-sans-kr/400Regular/NotoSansKR_400Regu
 
 let font: Font | undefined;
 
-/** Loaded on first use, not at import: a bot that never draws a picture never reads 6 MB. */
-function theFont(): Font {
+/** Loaded on first use or by `preparePictures`, not at import: importing reads nothing. */
+export function theFont(): Font {
   if (font === undefined) {
     const made = create(readFileSync(createRequire(import.meta.url).resolve(FONT_FILE)));
     if (!('glyphForCodePoint' in made)) throw new Error(`${FONT_FILE} is a font collection, not one font`);

@@ -1,3 +1,4 @@
+import { DataError, formatDataReport } from '../knowledge/problems.ts';
 import type { Logger } from '../logger.ts';
 
 /** Hard stop: whatever hangs, the process is gone within 5 s of the signal. */
@@ -10,6 +11,16 @@ export function logProcessErrors(logger: Logger): void {
     logger.fatal({ err }, 'uncaught exception');
     process.exit(1);
   });
+}
+
+/**
+ * Start-up stops on any error. Bad data is printed as check-data's report on stderr, one line per
+ * problem (a JSON log line with a stack trace would bury them); anything else is one fatal log line.
+ */
+export function exitOnStartupError(logger: Logger, err: unknown): never {
+  if (err instanceof DataError) console.error(formatDataReport(err.dir, err.problems));
+  else logger.fatal({ err }, 'start-up failed');
+  process.exit(1);
 }
 
 /**

@@ -2,6 +2,7 @@ import {
   type APIInteraction,
   type APIMessage,
   InteractionResponseType,
+  InteractionType,
   MessageFlags,
 } from 'discord-api-types/v10';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -199,21 +200,61 @@ describe('gateway transport, end to end', () => {
     expect(attempts).toEqual([429, 204]);
   });
 
-  it('logs a callback that keeps failing with 500, and still answers the next interaction', async () => {
-    // @discordjs/rest retries a 5xx three times: four failures exhaust it.
-    fake.faults.restStatus(500, 4, { pathPrefix: '/interactions' });
+  it('logs a callback that keeps failing with 500 once its 3 s are over, and still answers the next interaction', async () => {
     const failing = fake.dispatchInteraction(chatInput('about'));
+    fake.faults.restStatus(500, 1000, { pathPrefix: `/interactions/${failing.id}/` });
     const log = await bot.waitForLog(
       (line) => line.msg === 'interaction callback failed' && line.interactionId === failing.id,
     );
     expect(log.level).toBe(50);
     expect(JSON.stringify(log)).not.toContain(failing.token);
-    expect(fake.requests.filter(requestsFor(failing)).map((request) => request.status)).toEqual([
-      500, 500, 500, 500,
-    ]);
+    const attempts = fake.requests.filter(requestsFor(failing));
+    expect(attempts.every((request) => request.status === 500)).toBe(true);
+    // More than @discordjs/rest's four, spread over the window instead of within milliseconds.
+    expect(log.attempts).toBe(attempts.length);
+    expect(attempts.length).toBeGreaterThan(4);
+    const span = (attempts.at(-1)?.at ?? 0) - (attempts[0]?.at ?? 0);
+    expect(span).toBeGreaterThan(1000);
+    expect(span).toBeLessThan(3000);
 
     const next = fake.dispatchInteraction(chatInput('defector', { name: 'hyon song il' }));
     expect(await fake.waitForCallback(next.id)).toEqual(answer(next));
+  });
+
+  it('answers an interaction without data with the private error reply, and no unhandled rejection', async () => {
+    const kinds = [chatInput('defector', { name: 'thae' }), autocomplete('defector', 'name', 'th')];
+    const malformed = kinds.flatMap((partial) => [
+      { ...partial, data: undefined },
+      { ...partial, data: null },
+    ]);
+    const [card] = [...fake.messages.values()];
+    if (card) malformed.push({ ...buttonPress('timeline:2:', card), data: null });
+    const sent = malformed.map((partial) => fake.dispatchInteraction(partial));
+    for (const interaction of sent) {
+      const callback = await fake.waitForCallback(interaction.id);
+      if (interaction.type === InteractionType.ApplicationCommandAutocomplete) {
+        expect(callback).toEqual({
+          type: InteractionResponseType.ApplicationCommandAutocompleteResult,
+          data: { choices: [] },
+        });
+      } else {
+        expect(callback).toMatchObject({
+          type: InteractionResponseType.ChannelMessageWithSource,
+          data: { flags: MessageFlags.Ephemeral, allowed_mentions: { parse: [] } },
+        });
+      }
+    }
+    const next = fake.dispatchInteraction(chatInput('about'));
+    expect(await fake.waitForCallback(next.id)).toEqual(answer(next));
+    const problems = bot.logs.filter(
+      (line) =>
+        line.msg === 'unhandled promise rejection' ||
+        line.msg === 'uncaught exception' ||
+        line.msg === 'discord.js error',
+    );
+    expect(problems).toEqual([]);
+    expect(bot.stderr()).toBe('');
+    expect(bot.child.exitCode).toBeNull();
   });
 
   it('never writes the token to its logs', () => {

@@ -141,6 +141,40 @@ describe('sharding', () => {
     expect(shardPids.filter(alive)).toEqual([]);
   });
 
+  it('with DISCORD_SHARD_IDS=1-2 of DISCORD_SHARD_COUNT=4 one process identifies exactly those shards; another takes 0 and 3', async () => {
+    // One guild per shard of four: Discord routes a guild's events to shard (id >> 22) % 4.
+    const guilds = [0, 1, 2, 3].map((k) => (1_100_000_000_000_000_001n + (BigInt(k) << 22n)).toString());
+    const byShard = [0, 1, 2, 3].map((shard) => guilds.find((guild) => shardOfGuild(guild, 4) === shard));
+    if (byShard.some((guild) => guild === undefined))
+      throw new Error('test guilds must cover all four shards');
+    const fake = await fakeDiscord({ shardCount: 4, guilds });
+
+    const middle = bot(fake.apiUrl, { DISCORD_SHARD_IDS: '1-2', DISCORD_SHARD_COUNT: '4' });
+    const ready = await middle.waitForLog(isReady, 15_000);
+    expect(ready).toMatchObject({ shards: [1, 2], shardCount: 4 });
+    expect(fake.sessions.map((session) => session.shard).sort()).toEqual([
+      [1, 4],
+      [2, 4],
+    ]);
+    // No ShardingManager: the one process holds both connections.
+    expect(middle.logs.some((line) => line.msg === 'shard process spawned')).toBe(false);
+
+    const ends = bot(fake.apiUrl, { DISCORD_SHARD_IDS: '0,3', DISCORD_SHARD_COUNT: '4' });
+    expect(await ends.waitForLog(isReady, 15_000)).toMatchObject({ shards: [0, 3], shardCount: 4 });
+    expect(fake.sessions.map((session) => session.shard[0]).sort()).toEqual([0, 1, 2, 3]);
+
+    for (const [shard, guildId] of byShard.entries()) {
+      const interaction = fake.dispatchInteraction(chatInput('about'), { guildId });
+      expect((await fake.waitForCallback(interaction.id)).type).toBe(
+        InteractionResponseType.ChannelMessageWithSource,
+      );
+      const owner = shard === 1 || shard === 2 ? middle : ends;
+      const answered = await owner.waitForLog((line) => line.interactionId === interaction.id);
+      expect(answered.shard).toBe(shard);
+    }
+    for (const running of [middle, ends]) expect((await terminate(running)).code).toBe(0);
+  });
+
   it('with DISCORD_SHARDS=auto takes the count GET /gateway/bot recommends, through DISCORD_API_URL', async () => {
     const fake = await fakeDiscord({ shardCount: 2 });
     const manager = bot(fake.apiUrl, { DISCORD_SHARDS: 'auto' });

@@ -186,4 +186,29 @@ describe('REST', () => {
     expect(limited.body).toEqual({ message: 'You are being rate limited.', retry_after: 1.5, global: false });
     expect((await call('GET', '/gateway/bot', undefined, auth)).status).toBe(200);
   });
+
+  it('drops the connection of a chosen call, before or after it takes effect, in the order injected', async () => {
+    fake = await startFakeDiscord();
+    const [chosen, other] = [
+      fake.dispatchInteraction(chatInput('about')),
+      fake.dispatchInteraction(chatInput('about')),
+    ];
+    const callbackOf = (interaction: typeof chosen) =>
+      `/interactions/${interaction.id}/${interaction.token}/callback`;
+    const body = { type: reply, data: { content: 'hi' } };
+    fake.faults.restDrop(1, { pathPrefix: `/interactions/${chosen.id}/` });
+    fake.faults.restDrop(1, { pathPrefix: `/interactions/${chosen.id}/`, processed: true });
+
+    expect((await call('POST', callbackOf(other), body)).status).toBe(204);
+    await expect(call('POST', callbackOf(chosen), body)).rejects.toMatchObject({
+      cause: { message: 'other side closed' },
+    });
+    expect(fake.requests.at(-1)).toMatchObject({ status: 0, dropped: 'unprocessed' });
+    await expect(call('POST', callbackOf(chosen), body)).rejects.toThrow();
+    expect(fake.requests.at(-1)).toMatchObject({ status: 0, dropped: 'processed' });
+    expect((await fake.waitForCallback(chosen.id)).data).toEqual({ content: 'hi' });
+    expect((await call('POST', callbackOf(chosen), body)).body).toMatchObject({
+      code: RESTJSONErrorCodes.InteractionHasAlreadyBeenAcknowledged,
+    });
+  });
 });

@@ -1,10 +1,19 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { RESTJSONErrorCodes } from 'discord-api-types/v10';
-import { type RecordedRequest, type RestState, route, takeFault, type UploadedFile } from './rest.ts';
+import {
+  faultReply,
+  type RecordedRequest,
+  type RestState,
+  route,
+  takeFault,
+  type UploadedFile,
+} from './rest.ts';
 
 /**
  * The HTTP side of the REST API: strips `/api/v10`, decodes the path (discord.js sends `%40original`),
- * applies injected faults first, and records every call with its answer.
+ * applies injected faults first, and records every call with its answer. A dropped connection is
+ * recorded with status 0, after the whole request was read, so the client sees the socket close
+ * while it waits for the answer (undici: `other side closed`).
  */
 export function restHandler(state: RestState, requests: RecordedRequest[], onRecorded: () => void) {
   async function serve(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -15,29 +24,29 @@ export function restHandler(state: RestState, requests: RecordedRequest[], onRec
     const path = `/${segments.join('/')}`;
     const { body, files } = await parseBody(await readBody(req), req.headers['content-type']);
     const authorized = /^Bot \S+/.test(req.headers.authorization ?? '');
-    const problem = checkUpload(body, files);
-    const reply =
-      takeFault(state, path) ??
-      (problem
-        ? { status: 400, body: { message: problem, code: RESTJSONErrorCodes.InvalidFormBodyOrContentType } }
-        : route(state, method, segments, url.searchParams, body, authorized));
-
     const headers: Record<string, string> = {};
     for (const [name, value] of Object.entries(req.headers)) {
       if (name !== 'authorization' && value !== undefined) headers[name] = String(value);
     }
     const query = Object.fromEntries(url.searchParams);
-    requests.push({
-      method,
-      path,
-      rawPath,
-      query,
-      headers,
-      body,
-      files,
-      at: Date.now(),
-      status: reply.status,
-    });
+    const record = { method, path, rawPath, query, headers, body, files };
+    const problem = checkUpload(body, files);
+    const act = () =>
+      problem
+        ? { status: 400, body: { message: problem, code: RESTJSONErrorCodes.InvalidFormBodyOrContentType } }
+        : route(state, method, segments, url.searchParams, body, authorized);
+
+    const fault = takeFault(state, path);
+    if (fault?.kind === 'drop') {
+      if (fault.processed) act();
+      const dropped = fault.processed ? 'processed' : 'unprocessed';
+      requests.push({ ...record, at: Date.now(), status: 0, dropped });
+      req.socket.destroy();
+      onRecorded();
+      return;
+    }
+    const reply = fault ? faultReply(fault) : act();
+    requests.push({ ...record, at: Date.now(), status: reply.status });
 
     const payload = reply.body === undefined ? '' : JSON.stringify(reply.body);
     res.writeHead(reply.status, {

@@ -13,8 +13,9 @@
  * The returned `FakeDiscord`:
  * - `apiUrl` (`http://127.0.0.1:PORT/api`, for discord.js `rest.api`), `gatewayUrl` (`ws://127.0.0.1:PORT`),
  *   `port`, `applicationId`, `botUserId`, `guilds`, `channelOf(guildId)`, `tester` (the user who interacts).
- * - `requests`: every REST call `{ method, path, rawPath, query, headers, body, at, status }`; `path` has
- *   `/api/v10` removed and `%40original` decoded; `headers` omit `authorization`.
+ * - `requests`: every REST call `{ method, path, rawPath, query, headers, body, at, status, dropped? }`; `path`
+ *   has `/api/v10` removed and `%40original` decoded; `headers` omit `authorization`; a dropped connection
+ *   has status 0.
  * - `frames`: every gateway frame, both directions `{ direction, shard, sessionId, op, t, s, d, at }`.
  * - `disconnects`: every closed gateway socket `{ shard, sessionId, code, by: 'client' | 'server', at }`.
  * - `sessions`: one entry per IDENTIFY `{ sessionId, shard, intents, identifiedAt, resumedAt[], seq,
@@ -30,7 +31,12 @@
  * - `waitForRequest(predicate)`, `waitUntil(check, what)`: wait on recorded state (default 5 s timeouts).
  * - `faults`: `close(code, shard = 0)`, `drop(shard)`, `reconnect(shard)` (op 7), `invalidSession(resumable,
  *   shard)` (op 9), `stopHeartbeatAcks(shard)` (until that socket is replaced), `restStatus(429 | 500, count,
- *   { retryAfterSec = 0.05, pathPrefix = '/' })` for the next `count` matching REST calls.
+ *   { retryAfterSec = 0.05, pathPrefix = '/' })` for the next `count` matching REST calls, and
+ *   `restDrop(count, { pathPrefix = '/', processed = false })`, which cuts the connection of the next
+ *   `count` matching calls instead of answering: before the call takes effect, or with `processed` after
+ *   (a callback then counts as acknowledged, and the client never hears so). A prefix such as
+ *   `/interactions/<id>/` picks one interaction's callback. Faults apply in the order injected, so
+ *   several for one prefix make a sequence (a 500, then a drop, then the real answer).
  * - `messages`: messages created through interaction callbacks and webhooks, by id.
  * - `commands`: the last bulk-overwritten commands, by `'global'` or guild id.
  * - `close()`.
@@ -138,6 +144,7 @@ export interface FakeDiscord {
       count: number,
       opts?: { retryAfterSec?: number; pathPrefix?: string },
     ): void;
+    restDrop(count: number, opts?: { pathPrefix?: string; processed?: boolean }): void;
   };
   close(): Promise<void>;
 }
@@ -262,9 +269,18 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       stopHeartbeatAcks: (shard = 0) => live(shard).stopAcks(),
       restStatus(status, count, opts = {}) {
         state.faults.push({
+          kind: 'status',
           status,
           remaining: count,
           retryAfterSec: opts.retryAfterSec ?? 0.05,
+          pathPrefix: opts.pathPrefix ?? '/',
+        });
+      },
+      restDrop(count, opts = {}) {
+        state.faults.push({
+          kind: 'drop',
+          processed: opts.processed ?? false,
+          remaining: count,
           pathPrefix: opts.pathPrefix ?? '/',
         });
       },

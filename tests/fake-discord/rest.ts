@@ -29,7 +29,10 @@ export interface RecordedRequest {
   /** The file parts of a multipart body (pictures), in the order sent. */
   files: UploadedFile[];
   at: number;
+  /** The status answered, or 0 when the fake dropped the connection instead of answering. */
   status: number;
+  /** Set when a `restDrop` fault cut the connection: whether the call took effect first. */
+  dropped?: 'unprocessed' | 'processed';
 }
 
 export interface UploadedFile {
@@ -48,12 +51,15 @@ export interface InteractionRecord {
   messageIds: Set<string>;
 }
 
-export interface RestFault {
-  status: 429 | 500;
-  remaining: number;
-  retryAfterSec: number;
-  pathPrefix: string;
-}
+/**
+ * An injected REST failure for the next `remaining` calls whose path starts with `pathPrefix`: a status
+ * (the call is not processed), or a dropped connection, either before the call takes effect (the
+ * request never reached Discord) or after (Discord acted on it, but the answer was lost on the way).
+ */
+export type RestFault = { remaining: number; pathPrefix: string } & (
+  | { kind: 'status'; status: 429 | 500; retryAfterSec: number }
+  | { kind: 'drop'; processed: boolean }
+);
 
 export interface RestState {
   world: World;
@@ -101,10 +107,15 @@ export function registerInteraction(
   state.interactions.set(payload.id, record);
 }
 
-export function takeFault(state: RestState, path: string): Reply | null {
+/** Takes one use of the first fault that matches `path`, in the order they were injected. */
+export function takeFault(state: RestState, path: string): RestFault | null {
   const fault = state.faults.find((f) => f.remaining > 0 && path.startsWith(f.pathPrefix));
   if (!fault) return null;
   fault.remaining--;
+  return fault;
+}
+
+export function faultReply(fault: RestFault & { kind: 'status' }): Reply {
   if (fault.status === 500) return error(500, '500: Internal Server Error', RESTJSONErrorCodes.GeneralError);
   return {
     status: 429,

@@ -1,6 +1,6 @@
 import { generateKeyPairSync, type KeyObject, sign } from 'node:crypto';
 import { once } from 'node:events';
-import { type OutgoingHttpHeaders, request } from 'node:http';
+import { Agent, type OutgoingHttpHeaders, request } from 'node:http';
 import { type AddressInfo, createServer } from 'node:net';
 
 /** A key pair standing in for Discord's, and the raw public key as the Developer Portal shows it. */
@@ -49,6 +49,10 @@ export interface Reply {
   readonly status: number;
   readonly headers: Record<string, string | string[] | undefined>;
   readonly text: string;
+  /** The client side of the connection: the same port twice means the same connection. */
+  readonly localPort: number | undefined;
+  /** Whether the request went out on a connection an earlier request had used (keep-alive). */
+  readonly reusedSocket: boolean;
 }
 
 export interface Call {
@@ -58,6 +62,8 @@ export interface Call {
   readonly headers?: OutgoingHttpHeaders;
   /** Written in pieces when an array, so no Content-Length is sent (chunked encoding). */
   readonly body?: string | Buffer | readonly Buffer[];
+  /** A keep-alive agent, to send several requests down one connection; by default each gets its own. */
+  readonly agent?: Agent;
 }
 
 /** One real HTTP request over loopback; resolves with whatever the server answered. */
@@ -67,10 +73,11 @@ export function call({
   path = '/interactions',
   headers = {},
   body,
+  agent,
 }: Call): Promise<Reply> {
   return new Promise((resolve, reject) => {
     let answered = false;
-    const req = request({ host: '127.0.0.1', port, method, path, headers }, (res) => {
+    const req = request({ host: '127.0.0.1', port, method, path, headers, agent }, (res) => {
       answered = true;
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -79,6 +86,8 @@ export function call({
           status: res.statusCode ?? 0,
           headers: res.headers,
           text: Buffer.concat(chunks).toString(),
+          localPort: req.socket?.localPort,
+          reusedSocket: req.reusedSocket,
         }),
       );
     });
@@ -131,4 +140,19 @@ export function halfSentPost(port: number, keys: TestKeys, payload: unknown): Ha
   });
   const sent = new Promise<void>((resolve) => req.write(body.slice(0, cut), () => resolve()));
   return { sent, reply, finish: () => req.end(body.slice(cut)) };
+}
+
+/**
+ * Signed POSTs over one keep-alive connection at a time (an agent with a single socket), as a load
+ * balancer sends them: each reply says which connection carried it.
+ */
+export function keepAliveClient(port: number, keys: TestKeys) {
+  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+  return {
+    post(payload: unknown): Promise<Reply> {
+      const body = JSON.stringify(payload);
+      return call({ port, agent, headers: signedHeaders(keys, body), body });
+    },
+    close: () => agent.destroy(),
+  };
 }

@@ -1,5 +1,5 @@
 import { once } from 'node:events';
-import { Agent, request } from 'node:http';
+import { Agent } from 'node:http';
 import { InteractionResponseType } from 'discord-api-types/v10';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/logger.ts';
@@ -47,19 +47,7 @@ describe('drain', () => {
     const { app, port } = await start();
     const agent = new Agent({ keepAlive: true });
     const body = JSON.stringify(ping());
-    const reply = await new Promise<number>((resolve, reject) => {
-      request({
-        host: '127.0.0.1',
-        port,
-        method: 'POST',
-        path: '/interactions',
-        agent,
-        headers: signedHeaders(keys, body),
-      })
-        .on('response', (res) => res.resume().on('end', () => resolve(res.statusCode ?? 0)))
-        .on('error', reject)
-        .end(body);
-    });
+    const reply = (await call({ port, agent, headers: signedHeaders(keys, body), body })).status;
     expect(reply).toBe(200);
     const started = Date.now();
     expect(await app.drain(5000)).toBe(true);

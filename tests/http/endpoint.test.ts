@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/logger.ts';
 import { createBotHttpServer, healthReport } from '../../src/transports/http/endpoint.ts';
 import type { InteractionsServer } from '../../src/transports/http/server.ts';
-import { restClient } from '../../src/transports/rest.ts';
+import { interactionRest } from '../../src/transports/rest.ts';
 import { version } from '../../src/version.ts';
 import { answer, ctx as context } from '../context.ts';
 import { slash, typing } from '../interactions/build.ts';
@@ -26,7 +26,7 @@ beforeAll(async () => {
     context,
     keys.publicKeyHex,
     createLogger('silent'),
-    restClient(undefined, 'http://127.0.0.1:9/api'),
+    interactionRest('http://127.0.0.1:9/api', createLogger('silent')),
   );
   ({ port } = await app.listen(0, '127.0.0.1'));
 });

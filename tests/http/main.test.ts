@@ -1,11 +1,12 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
-import { InteractionResponseType } from 'discord-api-types/v10';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { type APIInteraction, InteractionResponseType, MessageFlags } from 'discord-api-types/v10';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ping } from '../interactions/build.ts';
+import { ping, press, slash, typing } from '../interactions/build.ts';
 import { npmScriptCommand } from '../npm-script.ts';
-import { freePort, generateTestKeys, halfSentPost } from './client.ts';
+import { freePort, generateTestKeys, halfSentPost, keepAliveClient } from './client.ts';
 
 /** `npm run serve` as a real child process (the built `dist/`, minus npm): start-up, SIGTERM drain, exit codes. */
 
@@ -19,6 +20,9 @@ afterEach(() => {
 interface LogLine {
   msg: string;
   port?: number;
+  maxConnections?: number;
+  refused?: number;
+  level?: number;
 }
 
 function serve(env: Record<string, string>) {
@@ -62,7 +66,61 @@ function serve(env: Record<string, string>) {
   return { child, logs, logged, exited, stderr: () => stderr };
 }
 
+/** An interaction as Discord never sends it: `data` missing, or null. */
+function withoutData(interaction: APIInteraction, data: 'missing' | 'null'): unknown {
+  const { data: _, ...rest } = interaction as APIInteraction & { data?: unknown };
+  return data === 'missing' ? rest : { ...rest, data: null };
+}
+
 describe('npm run serve', () => {
+  it.each(['info', 'debug'])(
+    'answers an interaction without data privately at LOG_LEVEL=%s, and its keep-alive connection serves the next request',
+    async (level) => {
+      const server = serve({
+        DISCORD_PUBLIC_KEY: keys.publicKeyHex,
+        PORT: String(await freePort()),
+        LOG_LEVEL: level,
+      });
+      const { port } = await server.logged('listening');
+      if (port === undefined) throw new Error('the listening line names no port');
+      const client = keepAliveClient(port, keys);
+      try {
+        const first = await client.post(slash('about'));
+        expect(first.status).toBe(200);
+        const malformed = [
+          slash('defector'),
+          press('timeline:2:'),
+          typing('defector', { name: 'th' }, 'name'),
+        ].flatMap((interaction) => [withoutData(interaction, 'missing'), withoutData(interaction, 'null')]);
+        for (const interaction of malformed) {
+          const reply = await client.post(interaction);
+          expect(reply.status).toBe(200);
+          expect(reply.headers.connection).toBe('keep-alive');
+          expect(reply.reusedSocket).toBe(true);
+          expect(reply.localPort).toBe(first.localPort);
+          const body = JSON.parse(reply.text);
+          if (body.type === InteractionResponseType.ApplicationCommandAutocompleteResult) {
+            expect(body.data).toEqual({ choices: [] });
+          } else {
+            expect(body).toMatchObject({
+              type: InteractionResponseType.ChannelMessageWithSource,
+              data: { flags: MessageFlags.Ephemeral },
+            });
+          }
+        }
+        // /search's card carries no picture, so the endpoint answers it in full rather than deferring.
+        const next = await client.post(slash('search', { query: 'person:thae-yong-ho' }));
+        expect(next.status).toBe(200);
+        expect(next.localPort).toBe(first.localPort);
+        expect(JSON.parse(next.text).data.embeds[0].title).toMatch(/Thae Yong-ho/);
+        expect(server.logs.filter((line) => line.msg === 'request failed')).toEqual([]);
+        expect(server.child.exitCode).toBeNull();
+      } finally {
+        client.close();
+      }
+    },
+  );
+
   it('drains on SIGTERM: the request in flight completes, then the process exits 0', async () => {
     const server = serve({ DISCORD_PUBLIC_KEY: keys.publicKeyHex, PORT: String(await freePort()) });
     const { port } = await server.logged('listening');
@@ -81,6 +139,38 @@ describe('npm run serve', () => {
     expect(JSON.parse(text)).toEqual({ type: InteractionResponseType.Pong });
     expect(await server.exited).toBe(0);
     expect(server.logs.map((line) => line.msg)).toContain('drained');
+  });
+
+  it('keeps at most HTTP_MAX_CONNECTIONS connections open, closes the next one unread, and logs the refusals', async () => {
+    const server = serve({
+      DISCORD_PUBLIC_KEY: keys.publicKeyHex,
+      PORT: String(await freePort()),
+      HTTP_MAX_CONNECTIONS: '2',
+    });
+    const { port, maxConnections } = await server.logged('listening');
+    if (port === undefined) throw new Error('the listening line names no port');
+    expect(maxConnections).toBe(2);
+    const open = [keepAliveClient(port, keys), keepAliveClient(port, keys)];
+    const third = keepAliveClient(port, keys);
+    try {
+      // Two idle keep-alive connections fill the cap.
+      for (const client of open) expect((await client.post(ping())).status).toBe(200);
+      await expect(third.post(ping())).rejects.toThrow();
+      const line = await server.logged('connections refused over the cap');
+      expect(line).toMatchObject({ refused: 1, maxConnections: 2, level: 40 });
+      // The connections it kept still serve, each on its own socket.
+      for (const client of open) {
+        const reply = await client.post(slash('about'));
+        expect(reply.status).toBe(200);
+        expect(reply.reusedSocket).toBe(true);
+      }
+      // Once one closes, a new connection is taken again.
+      open[0]?.close();
+      await sleep(300);
+      expect((await third.post(ping())).status).toBe(200);
+    } finally {
+      for (const client of [...open, third]) client.close();
+    }
   });
 
   it('refuses a blank PORT instead of listening on a random port', async () => {

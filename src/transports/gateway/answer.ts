@@ -5,13 +5,20 @@ import {
   type APIInteractionResponseCallbackData,
   InteractionResponseType,
   MessageFlags,
+  RESTJSONErrorCodes,
   Routes,
 } from 'discord-api-types/v10';
-import { describeInteraction, errorResponse, logErrorsTo } from '../../interactions/errors.ts';
+import {
+  describeInteraction,
+  errorResponse,
+  type InteractionSummary,
+  logErrorsTo,
+} from '../../interactions/errors.ts';
 import type { Outgoing } from '../../interactions/respond.ts';
 import type { Logger } from '../../logger.ts';
 import type { AttachedFile } from '../../render/message.ts';
 import { deferralFor } from '../deferral.ts';
+import { callbackWindow, deliver, failureFields, type RetryWindow, webhookWindow } from '../deliver.ts';
 import { uploads } from '../rest.ts';
 
 /** A response, or a response with files (pictures) to upload alongside it. */
@@ -25,13 +32,16 @@ function outgoing(handled: Handled): Outgoing {
 }
 
 export interface AnswerOptions {
-  /** discord.js's REST client: its queue retries 429s after `Retry-After` and 5xx a few times. */
+  /**
+   * discord.js's REST client for interaction answers (`interactionRest`): its queue waits out 429s;
+   * its own retries must be off, because 5xx answers and cut connections are retried here.
+   */
   rest: REST;
   handler: InteractionHandler;
   logger: Logger;
   /**
    * How long an asynchronous handler may run before the interaction is deferred. Discord drops a first
-   * callback that arrives after 3 s, so this leaves room for the round trip.
+   * callback that arrives after 3 s, so this leaves room for the round trip and a retry or two.
    */
   deferAfterMs: number;
 }
@@ -82,27 +92,59 @@ function delay(ms: number): { promise: Promise<typeof deferTimeout>; cancel(): v
  * interaction callback (deferring first when an asynchronous handler is slow), and never rejects.
  */
 export function createAnswerer({ rest, handler, logger, deferAfterMs }: AnswerOptions): Answer {
+  /** One interaction being answered: what its log lines say, and when it arrived (its windows count from then). */
+  interface Answering {
+    interaction: APIInteraction;
+    fields: InteractionSummary & { shard?: number };
+    since: number;
+  }
+
+  /** Sends one call for the interaction, retrying within `window`; each retry gets a debug line. */
+  const send = (
+    { fields, since }: Answering,
+    step: string,
+    window: RetryWindow,
+    call: (signal: AbortSignal) => Promise<unknown>,
+    deliveredCodes?: readonly number[],
+  ) =>
+    deliver(call, {
+      window,
+      since,
+      deliveredCodes,
+      onRetry: (retry) => logger.debug({ ...fields, step, ...retry }, 'interaction callback retry'),
+    });
+
   const callback = (
-    interaction: APIInteraction,
+    answering: Answering,
     body: APIInteractionResponse,
     files: readonly AttachedFile[] = [],
   ) =>
-    rest.post(Routes.interactionCallback(interaction.id, interaction.token), {
-      body,
-      auth: false,
-      ...(files.length > 0 ? { files: uploads(files) } : {}),
-    });
+    send(
+      answering,
+      'callback',
+      callbackWindow,
+      (signal) =>
+        rest.post(Routes.interactionCallback(answering.interaction.id, answering.interaction.token), {
+          body,
+          auth: false,
+          signal,
+          ...(files.length > 0 ? { files: uploads(files) } : {}),
+        }),
+      // A retry answered "already acknowledged": an earlier attempt arrived, only its answer was lost.
+      [RESTJSONErrorCodes.InteractionHasAlreadyBeenAcknowledged],
+    );
 
   const original = (interaction: APIInteraction) =>
     Routes.webhookMessage(interaction.application_id, interaction.token, '@original');
 
   /** Delivers the final response of an interaction that was already acknowledged with `deferral`. */
   async function completeDeferred(
-    interaction: APIInteraction,
+    answering: Answering,
     deferral: APIInteractionResponse,
     response: APIInteractionResponse,
     files: readonly AttachedFile[],
   ): Promise<void> {
+    const { interaction } = answering;
     const data = lockMentions(messageData(response));
     const upload = files.length > 0 ? { files: uploads(files) } : {};
     const ephemeral = ((data.flags ?? 0) & MessageFlags.Ephemeral) !== 0;
@@ -111,17 +153,30 @@ export function createAnswerer({ rest, handler, logger, deferAfterMs }: AnswerOp
         ? response.type === InteractionResponseType.UpdateMessage
         : !ephemeral;
     if (editsOriginal) {
-      await rest.patch(original(interaction), { body: data, auth: false, ...upload });
+      await send(answering, 'edit', webhookWindow, (signal) =>
+        rest.patch(original(interaction), { body: data, auth: false, signal, ...upload }),
+      );
       return;
     }
-    // A private answer cannot replace a public "thinking…" placeholder: send it on its own and drop the placeholder.
-    await rest.post(Routes.webhook(interaction.application_id, interaction.token), {
-      body: data,
-      auth: false,
-      ...upload,
-    });
+    // A private answer cannot replace a public "thinking…" placeholder: send it on its own and drop the
+    // placeholder. A follow-up whose answer was lost after Discord posted it is sent again: at worst the
+    // user sees a private message twice, rather than none.
+    await send(answering, 'follow-up', webhookWindow, (signal) =>
+      rest.post(Routes.webhook(interaction.application_id, interaction.token), {
+        body: data,
+        auth: false,
+        signal,
+        ...upload,
+      }),
+    );
     if (deferral.type === InteractionResponseType.DeferredChannelMessageWithSource) {
-      await rest.delete(original(interaction), { auth: false });
+      await send(
+        answering,
+        'delete',
+        webhookWindow,
+        (signal) => rest.delete(original(interaction), { auth: false, signal }),
+        [RESTJSONErrorCodes.UnknownMessage],
+      );
     }
   }
 
@@ -130,9 +185,10 @@ export function createAnswerer({ rest, handler, logger, deferAfterMs }: AnswerOp
    * first; `acknowledged.deferral` then records what was sent.
    */
   async function run(
-    interaction: APIInteraction,
+    answering: Answering,
     acknowledged: { deferral?: APIInteractionResponse },
   ): Promise<Outgoing> {
+    const { interaction } = answering;
     const result = handler(interaction);
     if (!(result instanceof Promise)) return outgoing(result);
     const deferral = deferralFor(interaction);
@@ -143,7 +199,7 @@ export function createAnswerer({ rest, handler, logger, deferAfterMs }: AnswerOp
     // If the deferral fails, the handler's later rejection must not surface as an unhandled one.
     result.catch(() => {});
     try {
-      await callback(interaction, deferral);
+      await callback(answering, deferral);
     } catch (err) {
       throw new DeferralFailed(err);
     }
@@ -155,20 +211,24 @@ export function createAnswerer({ rest, handler, logger, deferAfterMs }: AnswerOp
   }
 
   return async function answer(interaction, shardId) {
-    const started = performance.now();
-    const fields = { ...describeInteraction(interaction), shard: shardId };
+    const answering: Answering = {
+      interaction,
+      fields: { ...describeInteraction(interaction), shard: shardId },
+      since: performance.now(),
+    };
+    const { fields } = answering;
     const acknowledged: { deferral?: APIInteractionResponse } = {};
     let response: APIInteractionResponse;
     let files: readonly AttachedFile[] = [];
     let failed = false;
     try {
-      const out = await run(interaction, acknowledged);
+      const out = await run(answering, acknowledged);
       response = withLockedMentions(out.response);
       files = out.files;
     } catch (err) {
       if (err instanceof DeferralFailed) {
         logger.error(
-          { ...fields, err: withoutToken(err.cause, interaction.token) },
+          { ...fields, ...failureFields(err.cause, interaction.token) },
           'interaction deferral failed',
         );
         return;
@@ -178,10 +238,10 @@ export function createAnswerer({ rest, handler, logger, deferAfterMs }: AnswerOp
       failed = true;
     }
     try {
-      if (acknowledged.deferral) await completeDeferred(interaction, acknowledged.deferral, response, files);
-      else await callback(interaction, response, files);
+      if (acknowledged.deferral) await completeDeferred(answering, acknowledged.deferral, response, files);
+      else await callback(answering, response, files);
     } catch (err) {
-      logger.error({ ...fields, err: withoutToken(err, interaction.token) }, 'interaction callback failed');
+      logger.error({ ...fields, ...failureFields(err, interaction.token) }, 'interaction callback failed');
       return;
     }
     logger.debug(
@@ -190,29 +250,10 @@ export function createAnswerer({ rest, handler, logger, deferAfterMs }: AnswerOp
         responseType: response.type,
         deferred: acknowledged.deferral !== undefined,
         failed,
-        latencyMs: Math.round((performance.now() - started) * 100) / 100,
+        latencyMs: Math.round((performance.now() - answering.since) * 100) / 100,
       },
       'interaction answered',
     );
-  };
-}
-
-/**
- * REST errors carry the request URL and body; the URL holds the interaction token, a webhook credential
- * for 15 minutes, which has no place in logs.
- */
-function withoutToken(err: unknown, token: string): unknown {
-  if (!(err instanceof Error)) return err;
-  const hide = (text: string) => text.replaceAll(token, '[token]');
-  const { status, code, method, url } = err as Error & Record<string, unknown>;
-  return {
-    type: err.name,
-    message: hide(err.message),
-    status,
-    code,
-    method,
-    url: typeof url === 'string' ? hide(url) : undefined,
-    stack: err.stack === undefined ? undefined : hide(err.stack),
   };
 }
 

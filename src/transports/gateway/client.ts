@@ -9,6 +9,7 @@ import {
   Status,
 } from 'discord.js';
 import type { Logger } from '../../logger.ts';
+import { interactionRest } from '../rest.ts';
 import { createAnswerer, type InteractionHandler } from './answer.ts';
 
 export interface GatewayOptions {
@@ -21,6 +22,11 @@ export interface GatewayOptions {
   deferAfterMs?: number;
   /** Tests only: skip the identify spacing (5 s per bucket) so re-identify faults run in milliseconds. */
   unthrottledIdentify?: boolean;
+  /**
+   * Which shards this process runs, of how many in all (discord.js's `shards` and `shardCount`); without
+   * `ids`, every one of `count`. Unset, discord.js's default: one shard, or what a ShardingManager set.
+   */
+  shards?: { ids?: number[]; count: number };
 }
 
 export interface ReadySummary {
@@ -38,7 +44,8 @@ export interface Gateway {
   stop(): Promise<void>;
 }
 
-const defaultDeferAfterMs = 2000;
+/** Leaves the deferral a second of Discord's 3 s, room for a retry or two (see `callbackWindow`). */
+const defaultDeferAfterMs = 1500;
 /** Each wait in `stop()` is capped so that shutdown as a whole stays well inside 5 s. */
 const stopStepCapMs = 1500;
 
@@ -48,7 +55,9 @@ const stopStepCapMs = 1500;
  * nothing from discord.js's caches, so every cache that can be limited holds nothing (guilds, channels
  * and roles cannot be limited; without the Guilds intent they hold only READY's guild stubs).
  */
-function clientOptions(options: Pick<GatewayOptions, 'apiUrl' | 'unthrottledIdentify'>): ClientOptions {
+function clientOptions(
+  options: Pick<GatewayOptions, 'apiUrl' | 'unthrottledIdentify' | 'shards'>,
+): ClientOptions {
   return {
     intents: [],
     makeCache: Options.cacheWithLimits({
@@ -82,6 +91,8 @@ function clientOptions(options: Pick<GatewayOptions, 'apiUrl' | 'unthrottledIden
     ...(options.unthrottledIdentify
       ? { ws: { buildIdentifyThrottler: async () => ({ waitForIdentify: async () => {} }) } }
       : {}),
+    ...(options.shards ? { shardCount: options.shards.count } : {}),
+    ...(options.shards?.ids ? { shards: options.shards.ids } : {}),
   };
 }
 
@@ -100,6 +111,25 @@ function logShardEvents(client: Client, logger: Logger, stopping: () => boolean)
   if (logger.isLevelEnabled('trace')) client.on(Events.Debug, (message) => logger.trace(message));
 }
 
+/**
+ * discord.js turns every INTERACTION_CREATE into its own Interaction object (caching its channel and
+ * user) right after the raw listener has run. The bot never reads those objects, and building one throws
+ * on a payload without `data`, inside discord.js's gateway listener where nothing can catch it: an
+ * unhandled rejection for each such interaction. So this client skips that step. `client.actions` is
+ * internal to discord.js; should an upgrade drop it, the bot still answers, and says so at start-up.
+ */
+function skipInteractionObjects(client: Client, logger: Logger): void {
+  const { actions } = client as unknown as {
+    actions?: { InteractionCreate?: { handle(data: unknown): unknown } };
+  };
+  const action = actions?.InteractionCreate;
+  if (action) action.handle = () => ({});
+  else
+    logger.warn(
+      'discord.js has no InteractionCreate action to skip; interactions without data will log errors',
+    );
+}
+
 function allShardsReady(client: Client): boolean {
   return client.ws.shards.size > 0 && client.ws.shards.every((shard) => shard.status === Status.Ready);
 }
@@ -112,14 +142,14 @@ function next(client: Client, event: Events.ClientReady | Events.ShardResume): P
 /**
  * A gateway client for the given handler. Interactions are taken from the raw INTERACTION_CREATE
  * dispatch: the core speaks Discord's wire format, so its response is POSTed as the callback through
- * discord.js's REST queue (which retries 429s) with no conversion either way.
+ * a discord.js REST client (`interactionRest`) with no conversion either way.
  */
 export function createGateway(options: GatewayOptions): Gateway {
   const { logger } = options;
   const client = new Client(clientOptions(options));
 
   const answer = createAnswerer({
-    rest: client.rest,
+    rest: interactionRest(options.apiUrl, logger),
     handler: options.handler,
     logger,
     deferAfterMs: options.deferAfterMs ?? defaultDeferAfterMs,
@@ -127,6 +157,7 @@ export function createGateway(options: GatewayOptions): Gateway {
   client.ws.on(GatewayDispatchEvents.InteractionCreate, (interaction: APIInteraction, shardId: number) => {
     void answer(interaction, shardId);
   });
+  skipInteractionObjects(client, logger);
 
   let stopping: Promise<void> | undefined;
   logShardEvents(client, logger, () => stopping !== undefined);

@@ -3,10 +3,12 @@ import { type APIInteraction, Routes } from 'discord-api-types/v10';
 import type { BotContext } from '../../commands/context.ts';
 import type { HttpConfig } from '../../config.ts';
 import { describeInteraction, logErrorsTo } from '../../interactions/errors.ts';
+import { prepareAnswers } from '../../interactions/prepare.ts';
 import { type Outgoing, respondWithFiles } from '../../interactions/respond.ts';
 import type { Logger } from '../../logger.ts';
 import { deferralFor } from '../deferral.ts';
-import { restClient, uploads } from '../rest.ts';
+import { deliver, failureFields, webhookWindow } from '../deliver.ts';
+import { interactionRest, uploads } from '../rest.ts';
 import { createInteractionsServer, type InteractionsServer } from './server.ts';
 
 /** Long enough for any interaction (Discord itself gives up after 3 s), short enough for orchestrators. */
@@ -40,32 +42,42 @@ export function createBotHttpServer(
   publicKey: string,
   logger: Logger,
   rest: REST,
+  maxConnections?: number,
 ): InteractionsServer {
   const report = logErrorsTo(logger);
 
-  async function edit(interaction: APIInteraction, out: Outgoing): Promise<void> {
+  /** Sends the message after the deferral, retrying 5xx answers and cut connections for up to 15 minutes. */
+  async function edit(interaction: APIInteraction, out: Outgoing, since: number): Promise<void> {
     const data = 'data' in out.response ? out.response.data : undefined;
     const route = Routes.webhookMessage(interaction.application_id, interaction.token, '@original');
+    const fields = describeInteraction(interaction);
     try {
-      await rest.patch(route, { body: data, files: uploads(out.files), auth: false });
-    } catch (err) {
-      logger.error(
-        { ...describeInteraction(interaction), err: String(err).replaceAll(interaction.token, '[token]') },
-        'interaction edit failed',
+      await deliver(
+        (signal) => rest.patch(route, { body: data, files: uploads(out.files), auth: false, signal }),
+        {
+          window: webhookWindow,
+          since,
+          onRetry: (retry) =>
+            logger.debug({ ...fields, step: 'edit', ...retry }, 'interaction callback retry'),
+        },
       );
+    } catch (err) {
+      logger.error({ ...fields, ...failureFields(err, interaction.token) }, 'interaction edit failed');
     }
   }
 
   return createInteractionsServer({
     publicKey,
     handle: (interaction) => {
+      const since = performance.now();
       const out = respondWithFiles(interaction, context, report);
       const deferral = out.files.length > 0 ? deferralFor(interaction) : undefined;
       if (!deferral) return out.response;
-      return { response: deferral, afterSent: () => void edit(interaction, out) };
+      return { response: deferral, afterSent: () => void edit(interaction, out, since) };
     },
     health: () => healthReport(context),
     logger,
+    maxConnections,
   });
 }
 
@@ -78,16 +90,26 @@ export async function runHttpServer(
   config: HttpConfig,
   logger: Logger,
 ): Promise<InteractionsServer> {
-  // No gateway to connect to first: build the search indexes before taking requests.
-  context.search.prepare();
+  // No gateway to connect to first: prepare before taking requests.
+  const prepared = prepareAnswers(context);
   const app = createBotHttpServer(
     context,
     config.DISCORD_PUBLIC_KEY,
     logger,
-    restClient(undefined, config.DISCORD_API_URL),
+    interactionRest(config.DISCORD_API_URL, logger),
+    config.HTTP_MAX_CONNECTIONS,
   );
   const address = await app.listen(config.PORT, config.HOST);
-  logger.info({ address: address.address, port: address.port, ...healthReport(context) }, 'listening');
+  logger.info(
+    {
+      address: address.address,
+      port: address.port,
+      maxConnections: config.HTTP_MAX_CONNECTIONS,
+      ...prepared,
+      ...healthReport(context),
+    },
+    'listening',
+  );
 
   const stop = (signal: NodeJS.Signals): void => {
     logger.info({ signal }, 'draining');

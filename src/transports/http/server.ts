@@ -29,6 +29,12 @@ export interface InteractionsServerOptions {
   readonly handle: (interaction: APIInteraction) => APIInteractionResponse | HttpAnswer;
   readonly health: () => object;
   readonly logger: Logger;
+  /**
+   * Open connections this replica keeps, idle keep-alive ones included (node's `server.maxConnections`).
+   * A connection beyond it is closed as soon as it is accepted, before any request on it is read, so a
+   * balancer can send it elsewhere; unset, there is no cap.
+   */
+  readonly maxConnections?: number;
 }
 
 export interface HttpAnswer {
@@ -173,6 +179,8 @@ export function createInteractionsServer(options: InteractionsServerOptions): In
     },
   );
 
+  if (options.maxConnections !== undefined) refuseBeyond(server, options.maxConnections, logger);
+
   return {
     server,
     async listen(port, host) {
@@ -195,6 +203,24 @@ export function createInteractionsServer(options: InteractionsServerOptions): In
       return draining;
     },
   };
+}
+
+/** How often the count of refused connections is logged, so an overload costs one line a second. */
+const REFUSALS_LOG_INTERVAL_MS = 1000;
+
+/** Caps the open connections; refusals are counted and logged once per interval while they go on. */
+function refuseBeyond(server: Server, maxConnections: number, logger: Logger): void {
+  server.maxConnections = maxConnections;
+  let refused = 0;
+  server.on('drop', () => {
+    refused += 1;
+    // The first refusal of a run schedules its line; the others only count.
+    if (refused > 1) return;
+    setTimeout(() => {
+      logger.warn({ refused, maxConnections }, 'connections refused over the cap');
+      refused = 0;
+    }, REFUSALS_LOG_INTERVAL_MS).unref();
+  });
 }
 
 /**
