@@ -5,6 +5,7 @@ import type { MemoryReport } from '../src/transports/gateway/test-hooks.ts';
 import { type BotProcess, startProcess } from '../tests/e2e/bot-process.ts';
 import { chatInput, type FakeDiscord, startFakeDiscord } from '../tests/fake-discord/index.ts';
 import { npmScriptCommand } from '../tests/npm-script.ts';
+import { medianAndP99, mib } from './stats.ts';
 
 /**
  * `npm run bench:e2e`: the bot (as `npm start` runs it) and a bare discord.js client (`bench/bare-client.ts`),
@@ -69,10 +70,6 @@ async function inParallel(count: number, concurrency: number, task: () => Promis
   await Promise.all(Array.from({ length: concurrency }, worker));
 }
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? Number.NaN;
-}
-
 /** Each target gets its own fake, so neither sees the other's recorded state. */
 /** The bot runs as `npm start` runs it; the bare client gets the same node flags and environment. */
 const start = npmScriptCommand('start');
@@ -128,8 +125,8 @@ async function shutDown(target: Target): Promise<void> {
 function measurement(target: Target): Measurement {
   const { before, after } = target;
   if (!before || !after) throw new Error(`${target.entry}: memory not measured`);
-  const sorted = [...target.latencies].sort((a, b) => a - b);
-  return { ...target, p50: percentile(sorted, 0.5), p99: percentile(sorted, 0.99), before, after };
+  const { median, p99 } = medianAndP99(target.latencies);
+  return { ...target, p50: median, p99, before, after };
 }
 
 /**
@@ -176,11 +173,10 @@ async function coreAlone(): Promise<{ p50: number; p99: number }> {
     respond(interaction, context, () => {});
     if (i >= warmUp) times.push(performance.now() - start);
   }
-  times.sort((a, b) => a - b);
-  return { p50: percentile(times, 0.5), p99: percentile(times, 0.99) };
+  const { median, p99 } = medianAndP99(times);
+  return { p50: median, p99 };
 }
 
-const mb = (bytes: number) => bytes / 1024 / 1024;
 const fixed = (value: number, digits = 2) => value.toFixed(digits);
 
 function table(bot: Measurement, bare: Measurement): string {
@@ -189,17 +185,17 @@ function table(bot: Measurement, bare: Measurement): string {
     ['spawn -> ready (ms)', bot.spawnToReadyMs, bare.spawnToReadyMs, 0],
     ['dispatch -> callback p50 (ms)', bot.p50, bare.p50, 3],
     ['dispatch -> callback p99 (ms)', bot.p99, bare.p99, 3],
-    ['heap after GC, before (MB)', mb(bot.before.heapUsed), mb(bare.before.heapUsed), 1],
-    [`heap after GC, after ${bulk} (MB)`, mb(bot.after.heapUsed), mb(bare.after.heapUsed), 1],
+    ['heap after GC, before (MB)', mib(bot.before.heapUsed), mib(bare.before.heapUsed), 1],
+    [`heap after GC, after ${bulk} (MB)`, mib(bot.after.heapUsed), mib(bare.after.heapUsed), 1],
     [
       'heap growth (MB)',
-      mb(bot.after.heapUsed - bot.before.heapUsed),
-      mb(bare.after.heapUsed - bare.before.heapUsed),
+      mib(bot.after.heapUsed - bot.before.heapUsed),
+      mib(bare.after.heapUsed - bare.before.heapUsed),
       2,
     ],
-    [`external after ${bulk} (MB)`, mb(bot.after.external), mb(bare.after.external), 1],
-    ['RSS before (MB)', mb(bot.before.rss), mb(bare.before.rss), 1],
-    [`RSS after ${bulk} (MB)`, mb(bot.after.rss), mb(bare.after.rss), 1],
+    [`external after ${bulk} (MB)`, mib(bot.after.external), mib(bare.after.external), 1],
+    ['RSS before (MB)', mib(bot.before.rss), mib(bare.before.rss), 1],
+    [`RSS after ${bulk} (MB)`, mib(bot.after.rss), mib(bare.after.rss), 1],
   ];
   const lines = rows.map(([label, a, b, digits]) => {
     const ratio = b === 0 ? '-' : `${fixed(a / b)}x`;
@@ -216,11 +212,11 @@ function targets(bot: Measurement, bare: Measurement): string {
     [`p50 <= 1.2x bare (${fixed(bot.p50 / bare.p50)}x)`, bot.p50 <= 1.2 * bare.p50],
     [`p99 <= 10 ms (${fixed(bot.p99)} ms)`, bot.p99 <= 10],
     [
-      `heap growth <= 5 MB over ${bulk} (${fixed(mb(bot.after.heapUsed - bot.before.heapUsed))} MB)`,
+      `heap growth <= 5 MB over ${bulk} (${fixed(mib(bot.after.heapUsed - bot.before.heapUsed))} MB)`,
       bot.after.heapUsed - bot.before.heapUsed <= 5 * 1024 * 1024,
     ],
     [
-      `RSS <= 130 MB (${fixed(mb(Math.max(bot.before.rss, bot.after.rss)), 1)} MB)`,
+      `RSS <= 130 MB (${fixed(mib(Math.max(bot.before.rss, bot.after.rss)), 1)} MB)`,
       Math.max(bot.before.rss, bot.after.rss) <= 130 * 1024 * 1024,
     ],
     [`ready <= 300 ms (${bot.loginToReadyMs} ms login -> ready)`, bot.loginToReadyMs <= 300],
