@@ -2,9 +2,8 @@ import { InteractionResponseType } from 'discord-api-types/v10';
 import { respond } from '../src/interactions/respond.ts';
 import { loadBotContext } from '../src/startup/context.ts';
 import type { MemoryReport } from '../src/transports/gateway/test-hooks.ts';
-import { type BotProcess, startProcess } from '../tests/e2e/bot-process.ts';
 import { chatInput, type FakeDiscord, startFakeDiscord } from '../tests/fake-discord/index.ts';
-import { npmScriptCommand } from '../tests/npm-script.ts';
+import { type Launched, launch, memory, shutDown, start } from './launch.ts';
 import { medianAndP99, mib } from './stats.ts';
 
 /**
@@ -24,12 +23,7 @@ const deadlineMs = 240_000;
 
 const query = chatInput('defector', { name: 'thae yong ho' });
 
-interface Target {
-  entry: string;
-  fake: FakeDiscord;
-  child: BotProcess;
-  loginToReadyMs: number;
-  spawnToReadyMs: number;
+interface Target extends Launched {
   latencies: number[];
   before?: MemoryReport;
   after?: MemoryReport;
@@ -42,14 +36,6 @@ interface Measurement {
   p99: number;
   before: MemoryReport;
   after: MemoryReport;
-}
-
-async function memory(fake: FakeDiscord): Promise<MemoryReport> {
-  const interaction = fake.dispatchInteraction(chatInput('test-memory'));
-  const callback = await fake.waitForCallback(interaction.id);
-  const report = JSON.parse(callback.data.content) as MemoryReport;
-  if (!report.collected) throw new Error('the child did not run with --expose-gc');
-  return report;
 }
 
 async function answered(fake: FakeDiscord): Promise<void> {
@@ -70,56 +56,12 @@ async function inParallel(count: number, concurrency: number, task: () => Promis
   await Promise.all(Array.from({ length: concurrency }, worker));
 }
 
-/** Each target gets its own fake, so neither sees the other's recorded state. */
-/** The bot runs as `npm start` runs it; the bare client gets the same node flags and environment. */
-const start = npmScriptCommand('start');
-
-async function launch(entry: string): Promise<Target> {
-  const fake = await startFakeDiscord();
-  const spawned = performance.now();
-  const child = startProcess(
-    entry,
-    {
-      ...start.env,
-      DISCORD_TOKEN: 'bench-token',
-      DISCORD_API_URL: fake.apiUrl,
-      LOG_LEVEL: 'info',
-      BOT_TEST_HOOKS: '1',
-    },
-    [],
-    ['--expose-gc', ...start.nodeFlags],
-  );
-  try {
-    const ready = await child.waitForLog((line) => line.msg === 'ready', 30_000);
-    const spawnToReadyMs = Math.round(performance.now() - spawned);
-    return {
-      entry,
-      fake,
-      child,
-      loginToReadyMs: Number(ready.loginToReadyMs),
-      spawnToReadyMs,
-      latencies: [],
-    };
-  } catch (error) {
-    await child.kill();
-    await fake.close();
-    throw error;
-  }
-}
-
 async function sequentialBatch(target: Target, count: number): Promise<void> {
   for (let i = 0; i < count; i++) {
     const start = performance.now();
     await answered(target.fake);
     target.latencies.push(performance.now() - start);
   }
-}
-
-async function shutDown(target: Target): Promise<void> {
-  target.child.child.kill('SIGTERM');
-  await Promise.race([target.child.exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
-  await target.child.kill();
-  await target.fake.close();
 }
 
 function measurement(target: Target): Measurement {
@@ -134,8 +76,9 @@ function measurement(target: Target): Measurement {
  * batches, so a busy neighbour on a shared machine slows both alike instead of skewing the ratio.
  */
 async function run(): Promise<[Measurement, Measurement]> {
-  const bot = await launch(start.entry);
-  const bare = await launch('bench/bare-client.ts').catch(async (error: unknown) => {
+  const withLatencies = (launched: Launched): Target => ({ ...launched, latencies: [] });
+  const bot = withLatencies(await launch(start.entry));
+  const bare = await launch('bench/bare-client.ts').then(withLatencies, async (error: unknown) => {
     await shutDown(bot);
     throw error;
   });
