@@ -1,10 +1,16 @@
 /**
- * `npm run bench:images`: the picture renderers (src/pictures) on realistic inputs, English and
- * Korean: the first render (font and world map loaded), uncached renders (50 distinct inputs per
- * picture, median and p99), cached renders (1,000, median and p99), PNG sizes, and memory after
- * 1,000 uncached renders that keep churning the 64-entry cache. It runs itself again in a child
- * process with `npm start`'s node flags and environment, so memory is what the bot would use
- * (plus tsx, which the baseline line shows). `-- --json` prints only a JSON document.
+ * `npm run bench:images`, in two parts.
+ *
+ * The picture renderers (src/pictures) on realistic inputs, English and Korean: the first render
+ * (font and world map loaded), uncached renders (50 distinct inputs per picture, median and p99),
+ * cached renders (1,000, median and p99), PNG sizes, and memory after 1,000 uncached renders that
+ * keep churning the 64-entry cache. It runs itself again in a child process with `npm start`'s node
+ * flags and environment, so memory is what the bot would use (plus tsx, which the baseline line
+ * shows).
+ *
+ * Then the bot itself (bench/images-bot.ts): the built bot on a fake Discord, its RSS before and
+ * after 1,000 replies that carry pictures, and their latency. `-- --json` prints only one JSON
+ * document, the bot's numbers under `bot`.
  */
 import { spawnSync } from 'node:child_process';
 import { availableParallelism } from 'node:os';
@@ -21,6 +27,11 @@ const CHURN = 1_000;
 const TARGET_UNCACHED_P99_MS = 250;
 const TARGET_CACHED_P99_MS = 1;
 
+const json = process.argv.includes('--json');
+const log = (line: string): void => {
+  (json ? process.stderr : process.stdout).write(`${line}\n`);
+};
+
 if (!process.argv.includes(CHILD)) {
   const start = npmScriptCommand('start');
   const child = spawnSync(
@@ -34,15 +45,22 @@ if (!process.argv.includes(CHILD)) {
       CHILD,
       ...process.argv.slice(2),
     ],
-    { env: { ...process.env, ...start.env }, stdio: 'inherit' },
+    { env: { ...process.env, ...start.env }, stdio: ['inherit', json ? 'pipe' : 'inherit', 'inherit'] },
   );
-  process.exit(child.status ?? 1);
+  if (child.status !== 0) process.exit(child.status ?? 1);
+  // Imported only here: the child measures its own memory, which the fake Discord would add to.
+  const { botPictureLines, botPictureReplies } = await import('./images-bot.ts');
+  log('');
+  const bot = await botPictureReplies(log);
+  if (json) {
+    const renderers = JSON.parse(child.stdout.toString()) as Record<string, unknown>;
+    process.stdout.write(`${JSON.stringify({ ...renderers, bot }, null, 2)}\n`);
+  } else {
+    for (const line of botPictureLines(bot)) log(line);
+  }
+  process.exit(0);
 }
 
-const json = process.argv.includes('--json');
-const log = (line: string): void => {
-  (json ? process.stderr : process.stdout).write(`${line}\n`);
-};
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
 const mb = (bytes: number) => round(mib(bytes), 1);
 const ms = (value: number) => round(value, 2);
