@@ -2,9 +2,9 @@ import { InteractionResponseType } from 'discord-api-types/v10';
 import { respond } from '../src/interactions/respond.ts';
 import { loadBotContext } from '../src/startup/context.ts';
 import type { MemoryReport } from '../src/transports/gateway/test-hooks.ts';
-import { type BotProcess, startProcess } from '../tests/e2e/bot-process.ts';
 import { chatInput, type FakeDiscord, startFakeDiscord } from '../tests/fake-discord/index.ts';
-import { npmScriptCommand } from '../tests/npm-script.ts';
+import { type Launched, launch, memory, shutDown, start } from './launch.ts';
+import { medianAndP99, mib } from './stats.ts';
 
 /**
  * `npm run bench:e2e`: the bot (as `npm start` runs it) and a bare discord.js client (`bench/bare-client.ts`),
@@ -23,12 +23,7 @@ const deadlineMs = 240_000;
 
 const query = chatInput('defector', { name: 'thae yong ho' });
 
-interface Target {
-  entry: string;
-  fake: FakeDiscord;
-  child: BotProcess;
-  loginToReadyMs: number;
-  spawnToReadyMs: number;
+interface Target extends Launched {
   latencies: number[];
   before?: MemoryReport;
   after?: MemoryReport;
@@ -41,14 +36,6 @@ interface Measurement {
   p99: number;
   before: MemoryReport;
   after: MemoryReport;
-}
-
-async function memory(fake: FakeDiscord): Promise<MemoryReport> {
-  const interaction = fake.dispatchInteraction(chatInput('test-memory'));
-  const callback = await fake.waitForCallback(interaction.id);
-  const report = JSON.parse(callback.data.content) as MemoryReport;
-  if (!report.collected) throw new Error('the child did not run with --expose-gc');
-  return report;
 }
 
 async function answered(fake: FakeDiscord): Promise<void> {
@@ -69,47 +56,6 @@ async function inParallel(count: number, concurrency: number, task: () => Promis
   await Promise.all(Array.from({ length: concurrency }, worker));
 }
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? Number.NaN;
-}
-
-/** Each target gets its own fake, so neither sees the other's recorded state. */
-/** The bot runs as `npm start` runs it; the bare client gets the same node flags and environment. */
-const start = npmScriptCommand('start');
-
-async function launch(entry: string): Promise<Target> {
-  const fake = await startFakeDiscord();
-  const spawned = performance.now();
-  const child = startProcess(
-    entry,
-    {
-      ...start.env,
-      DISCORD_TOKEN: 'bench-token',
-      DISCORD_API_URL: fake.apiUrl,
-      LOG_LEVEL: 'info',
-      BOT_TEST_HOOKS: '1',
-    },
-    [],
-    ['--expose-gc', ...start.nodeFlags],
-  );
-  try {
-    const ready = await child.waitForLog((line) => line.msg === 'ready', 30_000);
-    const spawnToReadyMs = Math.round(performance.now() - spawned);
-    return {
-      entry,
-      fake,
-      child,
-      loginToReadyMs: Number(ready.loginToReadyMs),
-      spawnToReadyMs,
-      latencies: [],
-    };
-  } catch (error) {
-    await child.kill();
-    await fake.close();
-    throw error;
-  }
-}
-
 async function sequentialBatch(target: Target, count: number): Promise<void> {
   for (let i = 0; i < count; i++) {
     const start = performance.now();
@@ -118,18 +64,11 @@ async function sequentialBatch(target: Target, count: number): Promise<void> {
   }
 }
 
-async function shutDown(target: Target): Promise<void> {
-  target.child.child.kill('SIGTERM');
-  await Promise.race([target.child.exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
-  await target.child.kill();
-  await target.fake.close();
-}
-
 function measurement(target: Target): Measurement {
   const { before, after } = target;
   if (!before || !after) throw new Error(`${target.entry}: memory not measured`);
-  const sorted = [...target.latencies].sort((a, b) => a - b);
-  return { ...target, p50: percentile(sorted, 0.5), p99: percentile(sorted, 0.99), before, after };
+  const { median, p99 } = medianAndP99(target.latencies);
+  return { ...target, p50: median, p99, before, after };
 }
 
 /**
@@ -137,8 +76,9 @@ function measurement(target: Target): Measurement {
  * batches, so a busy neighbour on a shared machine slows both alike instead of skewing the ratio.
  */
 async function run(): Promise<[Measurement, Measurement]> {
-  const bot = await launch(start.entry);
-  const bare = await launch('bench/bare-client.ts').catch(async (error: unknown) => {
+  const withLatencies = (launched: Launched): Target => ({ ...launched, latencies: [] });
+  const bot = withLatencies(await launch(start.entry));
+  const bare = await launch('bench/bare-client.ts').then(withLatencies, async (error: unknown) => {
     await shutDown(bot);
     throw error;
   });
@@ -176,11 +116,10 @@ async function coreAlone(): Promise<{ p50: number; p99: number }> {
     respond(interaction, context, () => {});
     if (i >= warmUp) times.push(performance.now() - start);
   }
-  times.sort((a, b) => a - b);
-  return { p50: percentile(times, 0.5), p99: percentile(times, 0.99) };
+  const { median, p99 } = medianAndP99(times);
+  return { p50: median, p99 };
 }
 
-const mb = (bytes: number) => bytes / 1024 / 1024;
 const fixed = (value: number, digits = 2) => value.toFixed(digits);
 
 function table(bot: Measurement, bare: Measurement): string {
@@ -189,17 +128,17 @@ function table(bot: Measurement, bare: Measurement): string {
     ['spawn -> ready (ms)', bot.spawnToReadyMs, bare.spawnToReadyMs, 0],
     ['dispatch -> callback p50 (ms)', bot.p50, bare.p50, 3],
     ['dispatch -> callback p99 (ms)', bot.p99, bare.p99, 3],
-    ['heap after GC, before (MB)', mb(bot.before.heapUsed), mb(bare.before.heapUsed), 1],
-    [`heap after GC, after ${bulk} (MB)`, mb(bot.after.heapUsed), mb(bare.after.heapUsed), 1],
+    ['heap after GC, before (MB)', mib(bot.before.heapUsed), mib(bare.before.heapUsed), 1],
+    [`heap after GC, after ${bulk} (MB)`, mib(bot.after.heapUsed), mib(bare.after.heapUsed), 1],
     [
       'heap growth (MB)',
-      mb(bot.after.heapUsed - bot.before.heapUsed),
-      mb(bare.after.heapUsed - bare.before.heapUsed),
+      mib(bot.after.heapUsed - bot.before.heapUsed),
+      mib(bare.after.heapUsed - bare.before.heapUsed),
       2,
     ],
-    [`external after ${bulk} (MB)`, mb(bot.after.external), mb(bare.after.external), 1],
-    ['RSS before (MB)', mb(bot.before.rss), mb(bare.before.rss), 1],
-    [`RSS after ${bulk} (MB)`, mb(bot.after.rss), mb(bare.after.rss), 1],
+    [`external after ${bulk} (MB)`, mib(bot.after.external), mib(bare.after.external), 1],
+    ['RSS before (MB)', mib(bot.before.rss), mib(bare.before.rss), 1],
+    [`RSS after ${bulk} (MB)`, mib(bot.after.rss), mib(bare.after.rss), 1],
   ];
   const lines = rows.map(([label, a, b, digits]) => {
     const ratio = b === 0 ? '-' : `${fixed(a / b)}x`;
@@ -216,11 +155,11 @@ function targets(bot: Measurement, bare: Measurement): string {
     [`p50 <= 1.2x bare (${fixed(bot.p50 / bare.p50)}x)`, bot.p50 <= 1.2 * bare.p50],
     [`p99 <= 10 ms (${fixed(bot.p99)} ms)`, bot.p99 <= 10],
     [
-      `heap growth <= 5 MB over ${bulk} (${fixed(mb(bot.after.heapUsed - bot.before.heapUsed))} MB)`,
+      `heap growth <= 5 MB over ${bulk} (${fixed(mib(bot.after.heapUsed - bot.before.heapUsed))} MB)`,
       bot.after.heapUsed - bot.before.heapUsed <= 5 * 1024 * 1024,
     ],
     [
-      `RSS <= 130 MB (${fixed(mb(Math.max(bot.before.rss, bot.after.rss)), 1)} MB)`,
+      `RSS <= 130 MB (${fixed(mib(Math.max(bot.before.rss, bot.after.rss)), 1)} MB)`,
       Math.max(bot.before.rss, bot.after.rss) <= 130 * 1024 * 1024,
     ],
     [`ready <= 300 ms (${bot.loginToReadyMs} ms login -> ready)`, bot.loginToReadyMs <= 300],

@@ -1,16 +1,23 @@
 /**
- * `npm run bench:images`: the picture renderers (src/pictures) on realistic inputs, English and
- * Korean: the first render (font and world map loaded), uncached renders (50 distinct inputs per
- * picture, median and p99), cached renders (1,000, median and p99), PNG sizes, and memory after
- * 1,000 uncached renders that keep churning the 64-entry cache. It runs itself again in a child
- * process with `npm start`'s node flags and environment, so memory is what the bot would use
- * (plus tsx, which the baseline line shows). `-- --json` prints only a JSON document.
+ * `npm run bench:images`, in two parts.
+ *
+ * The picture renderers (src/pictures) on realistic inputs, English and Korean: the first render
+ * (font and world map loaded), uncached renders (50 distinct inputs per picture, median and p99),
+ * cached renders (1,000, median and p99), PNG sizes, and memory after 1,000 uncached renders that
+ * keep churning the 64-entry cache. It runs itself again in a child process with `npm start`'s node
+ * flags and environment, so memory is what the bot would use (plus tsx, which the baseline line
+ * shows).
+ *
+ * Then the bot itself (bench/images-bot.ts): the built bot on a fake Discord, its RSS before and
+ * after 1,000 replies that carry pictures, and their latency. `-- --json` prints only one JSON
+ * document, the bot's numbers under `bot`.
  */
 import { spawnSync } from 'node:child_process';
-import { availableParallelism, loadavg } from 'node:os';
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { MapInput, Picture, TimelineChartInput } from '../src/pictures/index.ts';
 import { npmScriptCommand } from '../tests/npm-script.ts';
+import { loadAverage, medianAndP99, mib, round, tableRow } from './stats.ts';
 
 const CHILD = '--child';
 const UNCACHED = 50;
@@ -19,6 +26,11 @@ const WARM_UP = 5;
 const CHURN = 1_000;
 const TARGET_UNCACHED_P99_MS = 250;
 const TARGET_CACHED_P99_MS = 1;
+
+const json = process.argv.includes('--json');
+const log = (line: string): void => {
+  (json ? process.stderr : process.stdout).write(`${line}\n`);
+};
 
 if (!process.argv.includes(CHILD)) {
   const start = npmScriptCommand('start');
@@ -33,18 +45,25 @@ if (!process.argv.includes(CHILD)) {
       CHILD,
       ...process.argv.slice(2),
     ],
-    { env: { ...process.env, ...start.env }, stdio: 'inherit' },
+    { env: { ...process.env, ...start.env }, stdio: ['inherit', json ? 'pipe' : 'inherit', 'inherit'] },
   );
-  process.exit(child.status ?? 1);
+  if (child.status !== 0) process.exit(child.status ?? 1);
+  // Imported only here: the child measures its own memory, which the fake Discord would add to.
+  const { botPictureLines, botPictureReplies } = await import('./images-bot.ts');
+  log('');
+  const bot = await botPictureReplies(log);
+  if (json) {
+    const renderers = JSON.parse(child.stdout.toString()) as Record<string, unknown>;
+    process.stdout.write(`${JSON.stringify({ ...renderers, bot }, null, 2)}\n`);
+  } else {
+    for (const line of botPictureLines(bot)) log(line);
+  }
+  process.exit(0);
 }
 
-const json = process.argv.includes('--json');
-const log = (line: string): void => {
-  (json ? process.stderr : process.stdout).write(`${line}\n`);
-};
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
-const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
-const ms = (value: number) => Math.round(value * 100) / 100;
+const mb = (bytes: number) => round(mib(bytes), 1);
+const ms = (value: number) => round(value, 2);
 
 /**
  * resvg's native buffers (about 2 MB a render) are freed by finalizers that run on the event loop
@@ -185,10 +204,6 @@ const cases: Case[] = [
   { name: 'map ko, 8 routes', render: (v) => renderMap(manyRoutes(true, v)) },
 ];
 
-function percentile(sorted: readonly number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? Number.NaN;
-}
-
 /** This process's CPU time in milliseconds (all its threads, so GC helpers count too). */
 function cpuMs(): number {
   const used = process.cpuUsage();
@@ -214,21 +229,17 @@ async function timed(count: number, run: (i: number) => unknown): Promise<Timing
     cpu.push(cpuMs() - cpuStarted);
     await nextTurn();
   }
-  times.sort((a, b) => a - b);
-  cpu.sort((a, b) => a - b);
+  const wall = medianAndP99(times);
+  const onCpu = medianAndP99(cpu);
   return {
-    median: ms(percentile(times, 0.5)),
-    p99: ms(percentile(times, 0.99)),
-    cpuMedian: ms(percentile(cpu, 0.5)),
-    cpuP99: ms(percentile(cpu, 0.99)),
+    median: ms(wall.median),
+    p99: ms(wall.p99),
+    cpuMedian: ms(onCpu.median),
+    cpuP99: ms(onCpu.p99),
   };
 }
 
 const benchStarted = performance.now();
-const loadAverage = () =>
-  loadavg()
-    .map((l) => l.toFixed(1))
-    .join(' ');
 const loadBefore = loadAverage();
 log(
   `bench:images, node ${process.version}, ${UNCACHED} uncached and ${CACHED} cached renders per picture; ` +
@@ -267,7 +278,7 @@ for (const c of cases) {
     name: c.name,
     width: picture.width,
     height: picture.height,
-    pngKb: Math.round(picture.png.length / 102.4) / 10,
+    pngKb: round(picture.png.length / 1024, 1),
     uncachedMedianMs: uncached.median,
     uncachedP99Ms: uncached.p99,
     uncachedCpuMedianMs: uncached.cpuMedian,
@@ -311,17 +322,21 @@ if (json) {
   log('picture                          size      PNG KB  median     p99  cpu med cpu p99  median     p99');
   for (const r of results) {
     log(
-      [
-        r.name.padEnd(32),
-        `${r.width}x${r.height}`.padEnd(9),
-        String(r.pngKb).padStart(7),
-        String(r.uncachedMedianMs).padStart(7),
-        String(r.uncachedP99Ms).padStart(7),
-        String(r.uncachedCpuMedianMs).padStart(8),
-        String(r.uncachedCpuP99Ms).padStart(7),
-        String(r.cachedMedianMs).padStart(7),
-        String(r.cachedP99Ms).padStart(7),
-      ].join(' '),
+      tableRow(
+        [
+          r.name,
+          `${r.width}x${r.height}`,
+          r.pngKb,
+          r.uncachedMedianMs,
+          r.uncachedP99Ms,
+          r.uncachedCpuMedianMs,
+          r.uncachedCpuP99Ms,
+          r.cachedMedianMs,
+          r.cachedP99Ms,
+        ],
+        [32, 9, 7, 7, 7, 8, 7, 7, 7],
+        2,
+      ),
     );
   }
   log('');

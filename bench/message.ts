@@ -17,6 +17,7 @@ import { createKnowledgeSearch } from '../src/search/index.ts';
 import { createMentionFinder } from '../src/search/mentions.ts';
 import { version } from '../src/version.ts';
 import { random } from '../tests/search/synthetic-corpus.ts';
+import { medianAndP99, round } from './stats.ts';
 
 const MESSAGE_CHARS = 4_000;
 const MESSAGES = 200;
@@ -86,10 +87,6 @@ function message(rand: () => number, sentences: readonly string[][]): string {
   return text.slice(0, text.lastIndexOf(' ', MESSAGE_CHARS));
 }
 
-function percentile(sorted: readonly number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? Number.NaN;
-}
-
 /** CPU time is read over this many calls at a time (process.cpuUsage counts microseconds). */
 const CPU_BATCH = 10;
 
@@ -113,18 +110,14 @@ function time(run: (i: number) => unknown) {
     const used = process.cpuUsage(start);
     cpu.push((used.user + used.system) / 1000 / CPU_BATCH);
   }
-  wall.sort((a, b) => a - b);
-  cpu.sort((a, b) => a - b);
+  const cpuTimes = medianAndP99(cpu);
   return {
-    median: percentile(wall, 0.5),
-    p99: percentile(wall, 0.99),
-    max: wall[wall.length - 1] ?? 0,
-    cpuMedian: percentile(cpu, 0.5),
-    cpuP99: percentile(cpu, 0.99),
+    ...medianAndP99(wall),
+    max: Math.max(...wall),
+    cpuMedian: cpuTimes.median,
+    cpuP99: cpuTimes.p99,
   };
 }
-
-const round = (value: number, digits: number) => Number(value.toFixed(digits));
 
 async function main(): Promise<void> {
   let start = performance.now();

@@ -14,6 +14,7 @@ import { createSearchEngine, type EngineDoc, fuseDocuments } from '../src/search
 import { queryWords } from '../src/search/normalise.ts';
 import { qualityTable } from '../tests/search/quality-table.ts';
 import { random, type SyntheticPerson, syntheticPeople } from '../tests/search/synthetic-corpus.ts';
+import { medianAndP99, round, tableRow } from './stats.ts';
 
 interface Result {
   engine: 'project' | 'fuse';
@@ -94,10 +95,6 @@ function mixedQueries(people: readonly SyntheticPerson[], count: number, seed: n
   return Array.from({ length: count }, () => pick(makers)());
 }
 
-function percentile(sorted: readonly number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
-}
-
 function timeQueries(
   run: (query: string) => unknown,
   queries: readonly string[],
@@ -113,8 +110,7 @@ function timeQueries(
     times.push(performance.now() - start);
     if (performance.now() - started > budgetMs) break;
   }
-  times.sort((a, b) => a - b);
-  return { median: percentile(times, 0.5), p99: percentile(times, 0.99), count: times.length };
+  return { ...medianAndP99(times), count: times.length };
 }
 
 /** Share of the person rows of the quality table whose expected ids are all in the first five. */
@@ -136,8 +132,6 @@ function corpus(n: number, real: readonly EngineDoc[]): { docs: EngineDoc[]; peo
   });
   return { docs, people };
 }
-
-const round = (value: number, places = 2): number => Number(value.toFixed(places));
 
 async function main(): Promise<void> {
   const started = performance.now();
@@ -224,16 +218,11 @@ async function main(): Promise<void> {
   log('engine   n        build ms  heap MB  median ms  p99 ms    top-5   queries');
   for (const r of results) {
     log(
-      [
-        r.engine.padEnd(8),
-        String(r.n).padEnd(8),
-        String(r.buildMs).padStart(9),
-        String(r.heapMb).padStart(8),
-        String(r.medianMs).padStart(10),
-        String(r.p99Ms).padStart(8),
-        String(r.top5).padStart(8),
-        String(r.queries).padStart(9),
-      ].join(' '),
+      tableRow(
+        [r.engine, r.n, r.buildMs, r.heapMb, r.medianMs, r.p99Ms, r.top5, r.queries],
+        [8, 8, 9, 8, 10, 8, 8, 9],
+        2,
+      ),
     );
   }
   log(`total ${Math.round((performance.now() - started) / 1000)} s`);
