@@ -10,8 +10,10 @@ import { medianAndP99, mib } from './stats.ts';
  * `npm run bench:e2e`: the bot (as `npm start` runs it) and a bare discord.js client (`bench/bare-client.ts`),
  * each in its own process against its own fake Discord running here, measured the same way:
  * login -> ready, dispatch -> callback latency over 1,000 sequential interactions, and memory after
- * GC before and after 10,000 more. Both answer the same `/defector` interaction with one embed of
- * about the same size, so the ratio compares the work done, not the payload.
+ * GC before and after 10,000 more. Both answer the same interaction with one embed of about the
+ * same size, so the ratio compares the work done, not the payload: the bot answers it with
+ * Thae Yong-ho's card through `/search`, which carries no route map (`/defector` would upload a
+ * PNG with every answer; bench:images measures replies with pictures).
  */
 
 const warmUp = 300;
@@ -21,7 +23,7 @@ const bulkConcurrency = 16;
 const rounds = 10;
 const deadlineMs = 240_000;
 
-const query = chatInput('defector', { name: 'thae yong ho' });
+const query = chatInput('search', { query: 'person:thae-yong-ho' });
 
 interface Target extends Launched {
   latencies: number[];

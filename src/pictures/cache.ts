@@ -4,13 +4,17 @@
  * looking at one defector), while a render costs tens of milliseconds and a cache hit microseconds.
  */
 import { createHash } from 'node:crypto';
+import { svgToPng } from './raster.ts';
 import type { Picture } from './types.ts';
 
 const CAPACITY = 64;
 const entries = new Map<string, Picture>();
 
-/** `kind` separates the renderers, so two inputs of the same shape cannot share a picture. */
-export function cachedPicture(kind: string, input: unknown, render: () => Picture): Picture {
+/**
+ * The picture `drawSvg` draws, rendered to PNG once and remembered. `kind` separates the renderers,
+ * so two inputs of the same shape cannot share a picture.
+ */
+export function cachedPicture(kind: string, input: unknown, alt: string, drawSvg: () => string): Picture {
   const key = createHash('sha256')
     .update(kind)
     .update('\0')
@@ -24,7 +28,16 @@ export function cachedPicture(kind: string, input: unknown, render: () => Pictur
     return hit;
   }
   // A render that throws is not remembered: the caller logs it, and the next ask tries again.
-  const picture = Object.freeze(render());
+  const raster = svgToPng(drawSvg());
+  const picture: Picture = Object.freeze({
+    ...raster,
+    alt,
+    // The SVG is 100-200 KB of text a picture, 8 MB for a full cache, and only tests and someone
+    // debugging a layout read it: it is drawn again when asked (the same input gives the same SVG).
+    get svg() {
+      return drawSvg();
+    },
+  });
   entries.set(key, picture);
   if (entries.size > CAPACITY) entries.delete(entries.keys().next().value as string);
   return picture;

@@ -10,7 +10,6 @@ import type { FeatureCollection, MultiLineString, Position } from 'geojson';
 import { feature, mesh } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import { cachedPicture } from './cache.ts';
-import { svgToPng } from './raster.ts';
 import { n, svgDocument } from './svg.ts';
 import { cleanText, fitText, measure, TextLayer } from './text.ts';
 import type { MapInput, MapPointInput, Picture } from './types.ts';
@@ -213,10 +212,10 @@ interface Label {
 }
 
 export function renderMap(input: MapInput): Picture {
-  return cachedPicture('map', input, () => draw(input));
+  return cachedPicture('map', input, input.alt, () => draw(input));
 }
 
-function draw(input: MapInput): Picture {
+function draw(input: MapInput): string {
   input.routes.forEach((route, i) => {
     route.points.forEach((point, j) => {
       checkPoint(point, `route ${i + 1} ("${route.label}") point ${j + 1}`);
@@ -323,8 +322,7 @@ function draw(input: MapInput): Picture {
   body += `<rect width="${width}" height="${TOP}" fill="#ffffff"/>`;
   body += text.run(fitText(input.title, TITLE_SIZE, width - 32), 16, 27, { size: TITLE_SIZE, fill: INK });
 
-  const svg = svgDocument({ width, height, title: input.title, alt: input.alt, defs: text.defs(), body });
-  return { ...svgToPng(svg), alt: input.alt, svg };
+  return svgDocument({ width, height, title: input.title, alt: input.alt, defs: text.defs(), body });
 }
 
 function markerBox(x: number, y: number, r: number): Box {

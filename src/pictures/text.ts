@@ -50,8 +50,13 @@ function glyphFor(codePoint: number): Glyph {
     glyphs.set(codePoint, known);
     return known;
   }
-  const g = theFont().glyphForCodePoint(codePoint);
+  const font = theFont();
+  const g = font.glyphForCodePoint(codePoint);
   const glyph = { id: g.id, advance: g.advanceWidth, d: g.path.toSVG() };
+  // fontkit keeps every glyph it decodes, with its parsed outline, for good: about 8 KB a Hangul
+  // syllable, 8 MB over a thousand, where the outline kept here is a tenth of that. Its cache is a
+  // private field (`_glyphs`, by glyph id); should a fontkit release rename it, this does nothing.
+  delete (font as unknown as { _glyphs?: Record<number, unknown> })._glyphs?.[g.id];
   glyphs.set(codePoint, glyph);
   if (glyphs.size > GLYPH_CAPACITY) glyphs.delete(glyphs.keys().next().value as number);
   return glyph;

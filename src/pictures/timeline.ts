@@ -5,7 +5,6 @@
  */
 import { scaleLinear } from 'd3-scale';
 import { cachedPicture } from './cache.ts';
-import { svgToPng } from './raster.ts';
 import { n, svgDocument } from './svg.ts';
 import { fitText, measure, TextLayer } from './text.ts';
 import type { Picture, TimelineChartInput } from './types.ts';
@@ -78,10 +77,10 @@ function kindColours(input: TimelineChartInput, used: Set<string>): Map<string, 
 }
 
 export function renderTimelineChart(input: TimelineChartInput): Picture {
-  return cachedPicture('timeline', input, () => draw(input));
+  return cachedPicture('timeline', input, input.alt, () => draw(input));
 }
 
-function draw(input: TimelineChartInput): Picture {
+function draw(input: TimelineChartInput): string {
   const text = new TextLayer();
   const width = TIMELINE_WIDTH;
   const shown = input.rows.slice(0, MAX_TIMELINE_ROWS);
@@ -211,7 +210,5 @@ function draw(input: TimelineChartInput): Picture {
   }
   const height = Math.ceil(bottom + PAD / 2);
 
-  const svg = svgDocument({ width, height, title: input.title, alt: input.alt, defs: text.defs(), body });
-  const raster = svgToPng(svg);
-  return { ...raster, alt: input.alt, svg };
+  return svgDocument({ width, height, title: input.title, alt: input.alt, defs: text.defs(), body });
 }

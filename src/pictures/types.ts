@@ -11,7 +11,7 @@ export interface Picture {
   readonly height: number;
   /** Alt text, as given, for the attachment's description. */
   readonly alt: string;
-  /** The SVG the PNG was rendered from; kept for tests and for debugging a layout. */
+  /** The SVG the PNG was rendered from, for tests and for debugging a layout; drawn again on each read. */
   readonly svg: string;
 }
 
