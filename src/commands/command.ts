@@ -76,19 +76,45 @@ export function textOption<const N extends string, const R extends boolean>(
 }
 
 /** From the first known defection of rank (1956) to a little past today, with room either side. */
-export const yearBounds = { min: 1945, max: 2035 } as const;
+const yearBounds = { min: 1945, max: 2035 } as const;
 
-export function yearOption<const N extends string>(
-  texts: Texts<N>,
-  bounds: { min: number; max: number },
-): IntegerOption<N> {
+function yearOption<const N extends string>(texts: Texts<N>): IntegerOption<N> {
   return {
     type: ApplicationCommandOptionType.Integer,
     ...localized(texts),
     required: false,
-    min_value: bounds.min,
-    max_value: bounds.max,
+    min_value: yearBounds.min,
+    max_value: yearBounds.max,
   };
+}
+
+/** The optional first and last year that /timeline and /map both take. */
+export const yearSpanOptions = [
+  yearOption({
+    name: 'from',
+    ko: '시작-연도',
+    description: 'First year to show',
+    koDescription: '보여 줄 첫해',
+  }),
+  yearOption({
+    name: 'to',
+    ko: '끝-연도',
+    description: 'Last year to show',
+    koDescription: '보여 줄 마지막 해',
+  }),
+] as const;
+
+/**
+ * The span the year options ask for: each year held within the bounds (Discord enforces them, a
+ * hand-made interaction may not), and years typed the wrong way round still mean a span.
+ */
+export function yearSpan(options: { from?: number; to?: number }): { from?: number; to?: number } {
+  const clamp = (year: number | undefined) =>
+    year === undefined ? undefined : Math.min(yearBounds.max, Math.max(yearBounds.min, year));
+  const from = clamp(options.from);
+  const to = clamp(options.to);
+  if (from === undefined || to === undefined) return { from, to };
+  return { from: Math.min(from, to), to: Math.max(from, to) };
 }
 
 export interface CommandSpec<O extends readonly CommandOption[]> {

@@ -2,7 +2,7 @@ import { strings } from '../render/i18n.ts';
 import { notice } from '../render/message.ts';
 import { personShortName } from '../render/names.ts';
 import { defectionsMap, mappedDefections } from '../render/pictures.ts';
-import { defineCommand, yearBounds, yearOption } from './command.ts';
+import { defineCommand, yearSpan, yearSpanOptions } from './command.ts';
 
 /** Names listed under the map; the rest are counted. */
 const namesShown = 40;
@@ -14,25 +14,12 @@ export const map = defineCommand({
     description: 'Every defection on one world map, from the post to the destination',
     koDescription: '모든 망명을 한 장의 세계 지도에: 근무지에서 도착지까지',
   },
-  options: [
-    yearOption(
-      { name: 'from', ko: '시작-연도', description: 'First year to show', koDescription: '보여 줄 첫해' },
-      yearBounds,
-    ),
-    yearOption(
-      { name: 'to', ko: '끝-연도', description: 'Last year to show', koDescription: '보여 줄 마지막 해' },
-      yearBounds,
-    ),
-  ],
+  options: [...yearSpanOptions],
 
   run(ctx, { options, lang }) {
     const t = strings(lang);
     const render = { knowledge: ctx.knowledge, lang };
-    // Years typed the wrong way round still mean a span, as in /timeline.
-    const [from, to] =
-      options.from !== undefined && options.to !== undefined && options.from > options.to
-        ? [options.to, options.from]
-        : [options.from, options.to];
+    const { from, to } = yearSpan(options);
     const mapped = mappedDefections(render, { from, to });
     if (mapped.length === 0) return notice(t.noRoutes);
     const names = mapped.map(({ person }) => personShortName(lang, person));

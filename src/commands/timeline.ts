@@ -9,7 +9,7 @@ import { personName } from '../render/names.ts';
 import { timelineChart } from '../render/pictures.ts';
 import { lruCache } from '../search/lru.ts';
 import { handleButton } from './button.ts';
-import { defineCommand, textOption, yearBounds, yearOption } from './command.ts';
+import { defineCommand, textOption, yearSpan, yearSpanOptions } from './command.ts';
 import type { BotContext } from './context.ts';
 import { personButtons, type TimelineFilter, timelineButton } from './person-buttons.ts';
 import { resolve } from './resolve.ts';
@@ -113,14 +113,7 @@ export const timeline = defineCommand({
       },
       false,
     ),
-    yearOption(
-      { name: 'from', ko: '시작-연도', description: 'First year to show', koDescription: '보여 줄 첫해' },
-      yearBounds,
-    ),
-    yearOption(
-      { name: 'to', ko: '끝-연도', description: 'Last year to show', koDescription: '보여 줄 마지막 해' },
-      yearBounds,
-    ),
+    ...yearSpanOptions,
   ],
 
   run(ctx, { options, lang }) {
@@ -134,14 +127,9 @@ export const timeline = defineCommand({
       filter.person = found.record.id;
       also = alsoMatching(lang, t, found.others);
     }
-    // Discord enforces the bounds; a hand-made interaction may not.
-    const clamp = (year: number | undefined) =>
-      year === undefined ? undefined : Math.min(yearBounds.max, Math.max(yearBounds.min, year));
-    const from = clamp(options.from);
-    const to = clamp(options.to);
-    // Years typed the wrong way round still mean a span.
-    if (from !== undefined) filter.from = to !== undefined ? Math.min(from, to) : from;
-    if (to !== undefined) filter.to = from !== undefined ? Math.max(from, to) : to;
+    const { from, to } = yearSpan(options);
+    if (from !== undefined) filter.from = from;
+    if (to !== undefined) filter.to = to;
     return { ...timelinePage(ctx, lang, 1, filter), content: also };
   },
 

@@ -57,6 +57,14 @@ describe('pictures in replies', () => {
     expect(withFiles(slash('map', { from: 1900, to: 1901 })).data.flags).toBe(64);
   });
 
+  it('/map reads years given the wrong way round as the same span, as /timeline does', () => {
+    const span = withFiles(slash('map', { from: 1990, to: 2000 }));
+    const swapped = withFiles(slash('map', { from: 2000, to: 1990 }));
+    expect(span.data.embeds?.[0]?.title).toContain('1990');
+    expect(swapped.data).toEqual(span.data);
+    expect(swapped.files[0]?.data.equals(span.files[0]?.data as Buffer)).toBe(true);
+  });
+
   it("labels the pictures in the reader's language (checked on the SVG)", () => {
     const thae = ctx.knowledge.byId.people.get('thae-yong-ho') as NonNullable<
       ReturnType<typeof ctx.knowledge.byId.people.get>
