@@ -1,12 +1,6 @@
 import { createExactAndPrefixTiers } from './engine/exact-and-prefix.ts';
 import { compareFound, type Found, keepBest } from './engine/found.ts';
-import {
-  DEFAULT_THRESHOLD,
-  type FuseDoc,
-  foldFields,
-  fuseDocOf,
-  fuseOptionsFor,
-} from './engine/fuse-docs.ts';
+import { DEFAULT_THRESHOLD, type FuseDoc, foldFields, fuseDocOf } from './engine/fuse-docs.ts';
 import { createFuzzyTier } from './engine/fuzzy.ts';
 import { encodeNamePosting, encodeWordPosting, MAX_DOCS, MAX_FIELDS, tailKindAt } from './engine/postings.ts';
 import type { EngineDoc, EngineHit, FieldSpec, PostingIndex, SearchEngine } from './engine/types.ts';
@@ -113,7 +107,7 @@ export function createSearchEngine(docs: readonly EngineDoc[], fields: readonly 
   if (docs.length > MAX_DOCS) throw new Error(`at most ${MAX_DOCS} documents`);
   const { index, indexOfRank, idToRank, fuseDocByRank } = buildIndex(docs, fields);
   const tiers = createExactAndPrefixTiers(index);
-  const fuzzyTier = createFuzzyTier(index, fuseDocByRank, fuseOptionsFor(fields));
+  const fuzzyTier = createFuzzyTier(index, fuseDocByRank);
 
   /** The given value behind a hit: the one fuse.js matched, or the one whose words the query starts. */
   function matchedText(doc: EngineDoc, found: Found, joinedQuery: string, words: readonly string[]): string {

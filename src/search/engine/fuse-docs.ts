@@ -37,17 +37,24 @@ export function fuseDocOf(folded: FoldedFields, fields: readonly FieldSpec[]): F
   return doc;
 }
 
+/** How fuse.js matches a pattern against a value, whatever the shape of the documents. */
+export function matchOptions(threshold = DEFAULT_THRESHOLD) {
+  return {
+    includeScore: true,
+    // Text is lower-cased when folded.
+    isCaseSensitive: true,
+    ignoreLocation: false,
+    threshold,
+  } as const satisfies IFuseOptions<unknown>;
+}
+
 export function fuseOptionsFor(
   fields: readonly FieldSpec[],
   threshold = DEFAULT_THRESHOLD,
 ): IFuseOptions<FuseDoc> {
   return {
     keys: fields.map((spec) => ({ name: spec.name, weight: spec.weight })),
-    includeScore: true,
-    // Text is lower-cased when folded.
-    isCaseSensitive: true,
-    ignoreLocation: false,
-    threshold,
+    ...matchOptions(threshold),
   };
 }
 

@@ -1,5 +1,5 @@
-import Fuse, { type IFuseOptions } from 'fuse.js';
 import { joinedTails } from '../normalise.ts';
+import { createDocScorer } from './doc-scores.ts';
 import type { Found } from './found.ts';
 import type { FuseDoc } from './fuse-docs.ts';
 import { namePostingField, namePostingRank, wordPostingField, wordPostingRank } from './postings.ts';
@@ -42,15 +42,8 @@ export interface FuzzyTier {
   fuzzy(words: readonly string[], candidates: Candidates, threshold: number): Found[];
 }
 
-/**
- * `fuseDocByRank` holds each document as fuse.js would see it whole; `fuseOptions` are fuse.js's
- * options, the threshold given per query.
- */
-export function createFuzzyTier(
-  index: PostingIndex,
-  fuseDocByRank: readonly FuseDoc[],
-  fuseOptions: IFuseOptions<FuseDoc>,
-): FuzzyTier {
+/** `fuseDocByRank` holds each document as fuse.js would see it whole. */
+export function createFuzzyTier(index: PostingIndex, fuseDocByRank: readonly FuseDoc[]): FuzzyTier {
   const { fields, namePostings, wordPostings, nameTails, words: vocabulary } = index;
   const weights = fields.map((spec) => spec.weight);
   const maxWeight = Math.max(...weights, Number.MIN_VALUE);
@@ -170,21 +163,24 @@ export function createFuzzyTier(
   function fuzzy(words: readonly string[], candidates: Candidates, threshold: number): Found[] {
     const { ranks, matched } = candidates;
     if (ranks.length === 0) return [];
-    const fuse = new Fuse(
+    const scorer = createDocScorer(
       ranks.map((rank) => fuseDocFor(rank, candidates)),
-      { ...fuseOptions, threshold },
+      fields,
+      threshold,
     );
     const scores = new Map<number, number>();
-    for (const result of fuse.search(words.join(' '))) scores.set(result.refIndex, result.score ?? 1);
+    scorer.scores(words.join(' ')).forEach((score, pos) => {
+      if (score !== undefined) scores.set(pos, score);
+    });
     // Words matched one by one find reversed or scattered words; a close match of the whole
     // query makes that unnecessary (and fuse.js's time is most of a fuzzy query's).
     const close = [...scores.values()].some((score) => score <= CLOSE_MATCH);
     if (words.length > 1 && !close) {
       const perWord = new Map<number, number>();
       for (const word of words) {
-        for (const result of fuse.search(word)) {
-          perWord.set(result.refIndex, (perWord.get(result.refIndex) ?? 0) + 1 - (result.score ?? 1));
-        }
+        scorer.scores(word).forEach((score, pos) => {
+          if (score !== undefined) perWord.set(pos, (perWord.get(pos) ?? 0) + 1 - score);
+        });
       }
       for (const [pos, sum] of perWord) {
         const score = 1 - sum / words.length;
