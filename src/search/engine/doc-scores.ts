@@ -1,5 +1,6 @@
 import Fuse from 'fuse.js';
 import { type FuseDoc, matchOptions } from './fuse-docs.ts';
+import { valuesFuseMayMatch } from './may-match.ts';
 import type { FieldSpec } from './types.ts';
 
 /**
@@ -53,11 +54,7 @@ export function createDocScorer(
   return {
     scores(pattern) {
       valueScores.fill(-1);
-      const chars = charCounts(pattern);
-      const ids: number[] = [];
-      values.forEach((value, id) => {
-        if (mayMatch(pattern.length, chars, value, threshold)) ids.push(id);
-      });
+      const ids = valuesFuseMayMatch(pattern, values, threshold);
       const fuse = new Fuse(
         ids.map((id) => values[id] ?? ''),
         options,
@@ -76,52 +73,4 @@ export function createDocScorer(
       });
     },
   };
-}
-
-/**
- * fuse.js's bitap search takes a pattern at most this long, longer ones in pieces this long, and
- * a value matches if one piece does.
- */
-const BITAP_BITS = 32;
-
-/** Per UTF-16 code unit (what fuse.js compares), how often the pattern has it; scratch, reset after each use. */
-const patternChars = new Uint8Array(0x10000);
-
-function charCounts(pattern: string): Map<number, number> {
-  const counts = new Map<number, number>();
-  for (let i = 0; i < pattern.length; i++) {
-    const code = pattern.charCodeAt(i);
-    counts.set(code, (counts.get(code) ?? 0) + 1);
-  }
-  return counts;
-}
-
-/**
- * Whether fuse.js could match `value` at all. A piece of m characters matches with e errors only
- * if e / m is within the threshold, and every character of the piece the value lacks (counted with
- * repeats) is an error. fuse.js's bitap costs about the same whether or not it matches, so this
- * check saves most of it: a long query against a short word, or Latin letters against Hangul,
- * cannot match. It never rules out a value fuse.js would match, so the scores stay fuse.js's own.
- */
-function mayMatch(
-  length: number,
-  chars: ReadonlyMap<number, number>,
-  value: string,
-  threshold: number,
-): boolean {
-  const piece = Math.min(length, BITAP_BITS);
-  // A value shorter than the piece by more than the errors allowed cannot match, whatever it holds.
-  if ((piece - value.length) / piece > threshold) return false;
-  for (const [code, count] of chars) patternChars[code] = count;
-  let shared = 0;
-  for (let i = 0; i < value.length; i++) {
-    const code = value.charCodeAt(i);
-    if ((patternChars[code] ?? 0) > 0) {
-      patternChars[code] = (patternChars[code] ?? 0) - 1;
-      shared++;
-    }
-  }
-  for (const code of chars.keys()) patternChars[code] = 0;
-  // Each piece of a longer pattern shares at most what the whole pattern shares.
-  return (piece - Math.min(shared, piece)) / piece <= threshold;
 }
