@@ -113,6 +113,8 @@ export function createSearchEngine(docs: readonly EngineDoc[], fields: readonly 
   function matchedText(doc: EngineDoc, found: Found, joinedQuery: string, words: readonly string[]): string {
     const spec = fields[found.field];
     const values = spec === undefined ? [] : (doc.fields[spec.name] ?? []);
+    // With one value (a name always), it is the answer whether or not it matches: no need to fold it.
+    if (values.length <= 1) return values[0] ?? '';
     const matches = (value: string): boolean => {
       const folded = foldedWords(value);
       if (found.near !== undefined) return folded.includes(found.near);

@@ -44,8 +44,8 @@ export function createDocScorer(
     return pairs;
   });
   const options = { ...matchOptions(threshold), ignoreFieldNorm: true };
+  // fuse.js's length norm of each value, read from its index of the values it searches.
   const norms = new Float64Array(values.length);
-  for (const record of new Fuse(values, options).getIndex().records) norms[record.i] = record.n ?? 1;
   // fuse.js divides each key's weight by their sum.
   const total = fields.reduce((sum, spec) => sum + spec.weight, 0);
   const shares = fields.map((spec) => spec.weight / total);
@@ -59,6 +59,7 @@ export function createDocScorer(
         ids.map((id) => values[id] ?? ''),
         options,
       );
+      for (const record of fuse.getIndex().records) norms[ids[record.i] ?? 0] = record.n ?? 1;
       for (const result of fuse.search(pattern)) valueScores[ids[result.refIndex] ?? 0] = result.score ?? 1;
       return docValues.map((pairs) => {
         let score: number | undefined;

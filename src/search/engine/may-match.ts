@@ -66,11 +66,14 @@ export function valuesFuseMayMatch(pattern: string, values: readonly string[], t
     // fuse.js compares errors / length with the threshold: the most edits that can pass.
     let most = 0;
     while ((most + 1) / piece.length <= threshold) most++;
-    values.forEach((value, at) => {
+    for (let at = 0; at < values.length; at++) {
+      const value = values[at] ?? '';
       if (may[at] === 0 && value.length >= piece.length - most && withinEdits(piece.length, value, most))
         may[at] = 1;
-    });
+    }
     for (let i = 0; i < piece.length; i++) positions[piece.charCodeAt(i)] = 0;
   }
-  return values.flatMap((_, at) => (may[at] === 1 ? [at] : []));
+  const ats: number[] = [];
+  for (let at = 0; at < values.length; at++) if (may[at] === 1) ats.push(at);
+  return ats;
 }
