@@ -33,6 +33,12 @@ export interface Candidates {
   withJoinedNames: boolean;
   /** Per candidate, the field and near word that brought it in most strongly: the hit's matched value. */
   matched: ReadonlyMap<number, { field: number; near: string }>;
+  /**
+   * Per candidate whose posting entries were all read, one bit per field holding a near word (or,
+   * with joined names, a near name): the fields whose values need no looking at, as they hold none
+   * or have one value. Candidates not here may hold near words in entries past a list's cap.
+   */
+  nearFields: ReadonlyMap<number, number>;
 }
 
 export interface FuzzyTier {
@@ -55,6 +61,7 @@ export function createFuzzyTier(index: PostingIndex, fuseDocByRank: readonly Fus
   const strongest = new Float32Array(count);
   const strongestField = new Uint8Array(count);
   const strongestWord: (string | undefined)[] = new Array(count);
+  const nearFieldBits = new Uint32Array(count);
 
   /**
    * Fuzzy candidates: documents sharing the most query words, exactly, by prefix or by trigrams.
@@ -65,7 +72,15 @@ export function createFuzzyTier(index: PostingIndex, fuseDocByRank: readonly Fus
     const nearWords = new Set<string>();
     const withJoinedNames = words.length === 1 && (words[0]?.length ?? 0) >= MIN_JOINED_TYPO;
     let here: number[] = [];
+    const marked: number[] = [];
+    // Ranks from this one on may have entries past a list's cap: their near fields are unknown.
+    let completeBelow = count;
+    const mark = (rank: number, field: number): void => {
+      if (nearFieldBits[rank] === 0) marked.push(rank);
+      nearFieldBits[rank] = (nearFieldBits[rank] ?? 0) | (1 << field);
+    };
     const credit = (rank: number, field: number, similarity: number, near: string): void => {
+      mark(rank, field);
       const strength = (similarity * (weights[field] ?? 0)) / maxWeight;
       if (wordBest[rank] === 0) here.push(rank);
       if (strength > (wordBest[rank] ?? 0)) wordBest[rank] = strength;
@@ -88,6 +103,8 @@ export function createFuzzyTier(index: PostingIndex, fuseDocByRank: readonly Fus
           const entry = list[i] ?? 0;
           credit(wordPostingRank(entry), wordPostingField(entry), similarity, nearWord);
         }
+        // Word lists are in rank order: the ranks before the last one read are complete.
+        if (end < list.length) completeBelow = Math.min(completeBelow, wordPostingRank(list[end - 1] ?? 0));
       }
       // A name run together with a typo in it (`thaeyongo`) is near a joined name, not a word.
       if (withJoinedNames) {
@@ -98,6 +115,8 @@ export function createFuzzyTier(index: PostingIndex, fuseDocByRank: readonly Fus
             const entry = list[i] ?? 0;
             credit(namePostingRank(entry), namePostingField(entry), similarity, tail);
           }
+          // Name lists are in rank order only within a bucket.
+          if (list.length > MAX_NEAR_POSTINGS) completeBelow = 0;
         }
       }
       for (const rank of here) {
@@ -106,16 +125,33 @@ export function createFuzzyTier(index: PostingIndex, fuseDocByRank: readonly Fus
         wordBest[rank] = 0;
       }
     }
+    // A value is handed to fuse.js for holding a near word or (run together) a near name; a
+    // string of either kind may be the other (`yongho` a word somewhere), so both lists count.
+    if (withJoinedNames) {
+      for (const near of nearWords) {
+        const words = wordPostings.get(near) ?? [];
+        const names = namePostings.get(near) ?? [];
+        if (words.length > MAX_NEAR_POSTINGS || names.length > MAX_NEAR_POSTINGS) completeBelow = 0;
+        else {
+          for (const entry of words) mark(wordPostingRank(entry), wordPostingField(entry));
+          for (const entry of names) mark(namePostingRank(entry), namePostingField(entry));
+        }
+      }
+    }
     const ranks = topCandidates(touched, exclude);
     const matched = new Map(
       ranks.map((rank) => [rank, { field: strongestField[rank] ?? 0, near: strongestWord[rank] ?? '' }]),
+    );
+    const nearFields = new Map(
+      ranks.filter((rank) => rank < completeBelow).map((rank) => [rank, nearFieldBits[rank] ?? 0]),
     );
     for (const rank of touched) {
       totals[rank] = 0;
       strongest[rank] = 0;
       strongestWord[rank] = undefined;
     }
-    return { ranks, nearWords, withJoinedNames, matched };
+    for (const rank of marked) nearFieldBits[rank] = 0;
+    return { ranks, nearWords, withJoinedNames, matched, nearFields };
   }
 
   /** The best-scoring touched documents, best first; a bounded insertion, as thousands may be touched. */
@@ -140,31 +176,49 @@ export function createFuzzyTier(index: PostingIndex, fuseDocByRank: readonly Fus
   /**
    * A candidate as fuse.js sees it: only the values sharing a word with the query's near words,
    * and of long text only those words. A value with no such word could not match anyway, and
-   * fuse.js's time grows with every value it is given.
+   * fuse.js's time grows with every value it is given. `kept` remembers, for one query, which
+   * values (repeated across candidates and aliases) hold a near word.
    */
-  function fuseDocFor(rank: number, { nearWords, withJoinedNames }: Candidates): FuseDoc {
+  function fuseDocFor(rank: number, candidates: Candidates, kept: Map<string, boolean>): FuseDoc {
+    const { nearWords, withJoinedNames, nearFields } = candidates;
     const full = fuseDocByRank[rank] ?? {};
+    const bits = nearFields.get(rank);
     const doc: FuseDoc = {};
-    for (const spec of fields) {
+    fields.forEach((spec, f) => {
       const values = full[spec.name] ?? [];
-      doc[spec.name] = spec.words
-        ? values.filter((word) => nearWords.has(word))
-        : values.filter((value) => {
-            const words = value.split(' ');
-            return (
-              words.some((word) => nearWords.has(word)) ||
-              (withJoinedNames && joinedTails(words).some((tail) => nearWords.has(tail)))
-            );
-          });
-    }
+      // Name postings, which find a near name run together, are kept for exact and prefix fields only.
+      const known = bits !== undefined && (spec.words || !withJoinedNames || spec.exact || spec.prefix);
+      const near = ((bits ?? 0) & (1 << f)) !== 0;
+      if (known && !near) doc[spec.name] = [];
+      else if (known && values.length === 1) doc[spec.name] = values;
+      else if (spec.words) doc[spec.name] = values.filter((word) => nearWords.has(word));
+      else doc[spec.name] = values.filter((value) => holdsNear(value, candidates, kept));
+    });
     return doc;
+  }
+
+  function holdsNear(
+    value: string,
+    { nearWords, withJoinedNames }: Candidates,
+    kept: Map<string, boolean>,
+  ): boolean {
+    let holds = kept.get(value);
+    if (holds === undefined) {
+      const words = value.split(' ');
+      holds =
+        words.some((word) => nearWords.has(word)) ||
+        (withJoinedNames && joinedTails(words).some((tail) => nearWords.has(tail)));
+      kept.set(value, holds);
+    }
+    return holds;
   }
 
   function fuzzy(words: readonly string[], candidates: Candidates, threshold: number): Found[] {
     const { ranks, matched } = candidates;
     if (ranks.length === 0) return [];
+    const kept = new Map<string, boolean>();
     const scorer = createDocScorer(
-      ranks.map((rank) => fuseDocFor(rank, candidates)),
+      ranks.map((rank) => fuseDocFor(rank, candidates, kept)),
       fields,
       threshold,
     );
