@@ -2,16 +2,10 @@ import { createExactAndPrefixTiers } from './engine/exact-and-prefix.ts';
 import { compareFound, type Found, keepBest } from './engine/found.ts';
 import { DEFAULT_THRESHOLD, type FuseDoc, foldFields, fuseDocOf } from './engine/fuse-docs.ts';
 import { createFuzzyTier } from './engine/fuzzy.ts';
+import { createHitText } from './engine/hit-text.ts';
 import { encodeNamePosting, encodeWordPosting, MAX_DOCS, MAX_FIELDS, tailKindAt } from './engine/postings.ts';
 import type { EngineDoc, EngineHit, FieldSpec, PostingIndex, SearchEngine } from './engine/types.ts';
-import {
-  foldedWords,
-  joinedTails,
-  joinWords,
-  MAX_QUERY_CHARS,
-  normaliseWords,
-  queryWords,
-} from './normalise.ts';
+import { joinedTails, joinWords, MAX_QUERY_CHARS, normaliseWords, queryWords } from './normalise.ts';
 import { createVocabulary } from './vocabulary.ts';
 
 export { type FuseDoc, fuseDocuments } from './engine/fuse-docs.ts';
@@ -108,24 +102,7 @@ export function createSearchEngine(docs: readonly EngineDoc[], fields: readonly 
   const { index, indexOfRank, idToRank, fuseDocByRank } = buildIndex(docs, fields);
   const tiers = createExactAndPrefixTiers(index);
   const fuzzyTier = createFuzzyTier(index, fuseDocByRank);
-
-  /** The given value behind a hit: the one fuse.js matched, or the one whose words the query starts. */
-  function matchedText(doc: EngineDoc, found: Found, joinedQuery: string, words: readonly string[]): string {
-    const spec = fields[found.field];
-    const values = spec === undefined ? [] : (doc.fields[spec.name] ?? []);
-    // With one value (a name always), it is the answer whether or not it matches: no need to fold it.
-    if (values.length <= 1) return values[0] ?? '';
-    const matches = (value: string): boolean => {
-      const folded = foldedWords(value);
-      if (found.near !== undefined) return folded.includes(found.near);
-      const tails = joinedTails(folded);
-      return (
-        tails.some((tail) => tail.startsWith(joinedQuery)) ||
-        words.every((w) => folded.some((f) => f.startsWith(w)))
-      );
-    };
-    return values.find(matches) ?? values[0] ?? '';
-  }
+  const hitText = createHitText(fields);
 
   function run(query: string, limit: number, threshold: number, fillWithCandidates: boolean): EngineHit[] {
     if (typeof query !== 'string' || !(limit > 0)) return [];
@@ -161,16 +138,21 @@ export function createSearchEngine(docs: readonly EngineDoc[], fields: readonly 
       .map((hit) => {
         const index = indexOfRank[hit.rank] ?? 0;
         const doc = docs[index] as EngineDoc;
-        const base = { index, tier: hit.tier, score: hit.score };
-        if (hit.field === -1) return { hit, literal: true, out: { ...base, field: 'id', text: doc.id } };
-        const text = matchedText(doc, hit, joinedQuery, words);
-        const literal =
-          hit.tier !== 'fuzzy' && joinedTails(normaliseWords(text)).some((t) => t.startsWith(typed));
-        return { hit, literal, out: { ...base, field: fields[hit.field]?.name ?? '', text } };
+        if (hit.field === -1) return { hit, index, literal: true, text: doc.id };
+        // A fuzzy hit never counts as spelt as typed: its value is only needed if it makes the list.
+        if (hit.tier === 'fuzzy') return { hit, index, literal: false, text: undefined };
+        const text = hitText.matched(doc, hit, joinedQuery, words);
+        return { hit, index, literal: hitText.spelt(text, typed), text };
       })
       .sort((a, b) => compareFound(a.hit, b.hit, Number(b.literal) - Number(a.literal)))
       .slice(0, limit)
-      .map(({ out }) => out);
+      .map(({ hit, index, text }) => ({
+        index,
+        tier: hit.tier,
+        score: hit.score,
+        field: hit.field === -1 ? 'id' : (fields[hit.field]?.name ?? ''),
+        text: text ?? hitText.matched(docs[index] as EngineDoc, hit, joinedQuery, words),
+      }));
   }
 
   return {
