@@ -3,8 +3,9 @@ import { foldedWords } from '../normalise.ts';
 import type { EngineDoc, FieldSpec } from './types.ts';
 
 /**
- * What fuse.js is given: per field, the folded values (long text as its distinct words), and the
- * keys and options it scores with. The engine hands fuse.js a few candidates at a time; the bench
+ * What fuse.js is given: per field, the folded values (long text as its distinct words, sorted, so
+ * the fuzzy tier can list a candidate's near words in the same order), and the keys and options
+ * it scores with. The engine hands fuse.js a few candidates at a time; the bench
  * and tests hand it the whole corpus the same way, to compare the engine against plain fuse.js.
  */
 
@@ -32,7 +33,7 @@ export function fuseDocOf(folded: FoldedFields, fields: readonly FieldSpec[]): F
   const doc: FuseDoc = {};
   fields.forEach((spec, f) => {
     const values = folded[f] ?? [];
-    doc[spec.name] = spec.words ? [...new Set(values.flat())] : values.map((words) => words.join(' '));
+    doc[spec.name] = spec.words ? [...new Set(values.flat())].sort() : values.map((words) => words.join(' '));
   });
   return doc;
 }

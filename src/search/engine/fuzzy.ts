@@ -2,7 +2,13 @@ import { joinedTails } from '../normalise.ts';
 import { createDocScorer } from './doc-scores.ts';
 import type { Found } from './found.ts';
 import type { FuseDoc } from './fuse-docs.ts';
-import { namePostingField, namePostingRank, wordPostingField, wordPostingRank } from './postings.ts';
+import {
+  encodeWordPosting,
+  namePostingField,
+  namePostingRank,
+  wordPostingField,
+  wordPostingRank,
+} from './postings.ts';
 import type { PostingIndex } from './types.ts';
 
 /**
@@ -39,6 +45,11 @@ export interface Candidates {
    * or have one value. Candidates not here may hold near words in entries past a list's cap.
    */
   nearFields: ReadonlyMap<number, number>;
+  /**
+   * For those candidates, per long-text field holding near words (keyed as a word posting), those
+   * words in sorted order: the field as fuse.js is to see it, with no need to look at its words.
+   */
+  nearText: ReadonlyMap<number, string[]>;
 }
 
 export interface FuzzyTier {
@@ -75,12 +86,19 @@ export function createFuzzyTier(index: PostingIndex, fuseDocByRank: readonly Fus
     const marked: number[] = [];
     // Ranks from this one on may have entries past a list's cap: their near fields are unknown.
     let completeBelow = count;
-    const mark = (rank: number, field: number): void => {
+    // The near words met in long text, as (word posting, word) pairs.
+    const textEntries: number[] = [];
+    const textWords: string[] = [];
+    const mark = (rank: number, field: number, near: string): void => {
       if (nearFieldBits[rank] === 0) marked.push(rank);
       nearFieldBits[rank] = (nearFieldBits[rank] ?? 0) | (1 << field);
+      if (fields[field]?.words) {
+        textEntries.push(encodeWordPosting(rank, field));
+        textWords.push(near);
+      }
     };
     const credit = (rank: number, field: number, similarity: number, near: string): void => {
-      mark(rank, field);
+      mark(rank, field, near);
       const strength = (similarity * (weights[field] ?? 0)) / maxWeight;
       if (wordBest[rank] === 0) here.push(rank);
       if (strength > (wordBest[rank] ?? 0)) wordBest[rank] = strength;
@@ -133,8 +151,8 @@ export function createFuzzyTier(index: PostingIndex, fuseDocByRank: readonly Fus
         const names = namePostings.get(near) ?? [];
         if (words.length > MAX_NEAR_POSTINGS || names.length > MAX_NEAR_POSTINGS) completeBelow = 0;
         else {
-          for (const entry of words) mark(wordPostingRank(entry), wordPostingField(entry));
-          for (const entry of names) mark(namePostingRank(entry), namePostingField(entry));
+          for (const entry of words) mark(wordPostingRank(entry), wordPostingField(entry), near);
+          for (const entry of names) mark(namePostingRank(entry), namePostingField(entry), near);
         }
       }
     }
@@ -142,16 +160,25 @@ export function createFuzzyTier(index: PostingIndex, fuseDocByRank: readonly Fus
     const matched = new Map(
       ranks.map((rank) => [rank, { field: strongestField[rank] ?? 0, near: strongestWord[rank] ?? '' }]),
     );
-    const nearFields = new Map(
-      ranks.filter((rank) => rank < completeBelow).map((rank) => [rank, nearFieldBits[rank] ?? 0]),
-    );
+    const known = ranks.filter((rank) => rank < completeBelow);
+    const nearFields = new Map(known.map((rank) => [rank, nearFieldBits[rank] ?? 0]));
+    const nearText = new Map<number, string[]>();
+    textEntries.forEach((entry, k) => {
+      if (!nearFields.has(wordPostingRank(entry))) return;
+      const word = textWords[k] ?? '';
+      const list = nearText.get(entry);
+      if (list === undefined) nearText.set(entry, [word]);
+      else if (!list.includes(word)) list.push(word);
+    });
+    // In the order fuse-docs.ts keeps long text's words in, as fuse.js multiplies in value order.
+    for (const list of nearText.values()) list.sort();
     for (const rank of touched) {
       totals[rank] = 0;
       strongest[rank] = 0;
       strongestWord[rank] = undefined;
     }
     for (const rank of marked) nearFieldBits[rank] = 0;
-    return { ranks, nearWords, withJoinedNames, matched, nearFields };
+    return { ranks, nearWords, withJoinedNames, matched, nearFields, nearText };
   }
 
   /** The best-scoring touched documents, best first; a bounded insertion, as thousands may be touched. */
@@ -180,7 +207,7 @@ export function createFuzzyTier(index: PostingIndex, fuseDocByRank: readonly Fus
    * values (repeated across candidates and aliases) hold a near word.
    */
   function fuseDocFor(rank: number, candidates: Candidates, kept: Map<string, boolean>): FuseDoc {
-    const { nearWords, withJoinedNames, nearFields } = candidates;
+    const { nearWords, withJoinedNames, nearFields, nearText } = candidates;
     const full = fuseDocByRank[rank] ?? {};
     const bits = nearFields.get(rank);
     const doc: FuseDoc = {};
@@ -190,6 +217,7 @@ export function createFuzzyTier(index: PostingIndex, fuseDocByRank: readonly Fus
       const known = bits !== undefined && (spec.words || !withJoinedNames || spec.exact || spec.prefix);
       const near = ((bits ?? 0) & (1 << f)) !== 0;
       if (known && !near) doc[spec.name] = [];
+      else if (known && spec.words) doc[spec.name] = nearText.get(encodeWordPosting(rank, f)) ?? [];
       else if (known && values.length === 1) doc[spec.name] = values;
       else if (spec.words) doc[spec.name] = values.filter((word) => nearWords.has(word));
       else doc[spec.name] = values.filter((value) => holdsNear(value, candidates, kept));
