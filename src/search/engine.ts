@@ -1,7 +1,7 @@
 import { createExactAndPrefixTiers } from './engine/exact-and-prefix.ts';
 import { compareFound, type Found, keepBest } from './engine/found.ts';
 import { DEFAULT_THRESHOLD, type FuseDoc, foldFields, fuseDocOf } from './engine/fuse-docs.ts';
-import { createFuzzyTier } from './engine/fuzzy.ts';
+import { createFuzzyTier, MAX_FUZZY_SCORE } from './engine/fuzzy.ts';
 import { createHitText } from './engine/hit-text.ts';
 import { encodeNamePosting, encodeWordPosting, MAX_DOCS, MAX_FIELDS, tailKindAt } from './engine/postings.ts';
 import type { EngineDoc, EngineHit, FieldSpec, PostingIndex, SearchEngine } from './engine/types.ts';
@@ -24,11 +24,6 @@ export type { EngineDoc, EngineHit, EngineQueryOptions, FieldSpec, SearchEngine 
 
 const DEFAULT_LIMIT = 10;
 const SUGGEST_THRESHOLD = 0.75;
-/**
- * fuse.js multiplies per-field scores raised to normalised weights, so one weak match in a light
- * field ends near 1. Above this a fuzzy hit is noise, not an answer (suggestions keep them).
- */
-const MAX_FUZZY_SCORE = 0.7;
 /** Query words looked at; more add cost and little precision. */
 const MAX_QUERY_WORDS = 6;
 

@@ -17,8 +17,11 @@ import type { PostingIndex } from './types.ts';
  * whole corpus, so a fuzzy query costs about the same at 100 records as at 100,000.
  */
 
-/** A fuzzy score this low for the whole query is a find in itself. */
-const CLOSE_MATCH = 0.3;
+/**
+ * fuse.js multiplies per-field scores raised to normalised weights, so one weak match in a light
+ * field ends near 1. Above this a fuzzy hit is noise, not an answer (suggestions keep them).
+ */
+export const MAX_FUZZY_SCORE = 0.7;
 /** How many pre-filtered candidates fuse.js scores per query. */
 const CANDIDATES = 24;
 /** Candidates sharing less than this share of the best one's pre-filter score are left out. */
@@ -254,10 +257,11 @@ export function createFuzzyTier(index: PostingIndex, fuseDocByRank: readonly Fus
     scorer.scores(words.join(' ')).forEach((score, pos) => {
       if (score !== undefined) scores.set(pos, score);
     });
-    // Words matched one by one find reversed or scattered words; a close match of the whole
-    // query makes that unnecessary (and fuse.js's time is most of a fuzzy query's).
-    const close = [...scores.values()].some((score) => score <= CLOSE_MATCH);
-    if (words.length > 1 && !close) {
+    // Words matched one by one find reversed or scattered words, when the query as a whole
+    // matches nothing worth showing. When it does, they only lift records sharing a word or two
+    // above it: typos of a name (`Kim Cho-song`) found Kim Jong-ryul before Kim Chol-song.
+    const answered = [...scores.values()].some((score) => score <= MAX_FUZZY_SCORE);
+    if (words.length > 1 && !answered) {
       const perWord = new Map<number, number>();
       for (const word of words) {
         scorer.scores(word).forEach((score, pos) => {
