@@ -1,23 +1,11 @@
 import { createExactAndPrefixTiers } from './engine/exact-and-prefix.ts';
 import { compareFound, type Found, keepBest } from './engine/found.ts';
-import {
-  DEFAULT_THRESHOLD,
-  type FuseDoc,
-  foldFields,
-  fuseDocOf,
-  fuseOptionsFor,
-} from './engine/fuse-docs.ts';
-import { createFuzzyTier } from './engine/fuzzy.ts';
+import { DEFAULT_THRESHOLD, type FuseDoc, foldFields, fuseDocOf } from './engine/fuse-docs.ts';
+import { createFuzzyTier, MAX_FUZZY_SCORE } from './engine/fuzzy.ts';
+import { createHitText } from './engine/hit-text.ts';
 import { encodeNamePosting, encodeWordPosting, MAX_DOCS, MAX_FIELDS, tailKindAt } from './engine/postings.ts';
 import type { EngineDoc, EngineHit, FieldSpec, PostingIndex, SearchEngine } from './engine/types.ts';
-import {
-  foldedWords,
-  joinedTails,
-  joinWords,
-  MAX_QUERY_CHARS,
-  normaliseWords,
-  queryWords,
-} from './normalise.ts';
+import { joinedTails, joinWords, MAX_QUERY_CHARS, normaliseWords, queryWords } from './normalise.ts';
 import { createVocabulary } from './vocabulary.ts';
 
 export { type FuseDoc, fuseDocuments } from './engine/fuse-docs.ts';
@@ -36,11 +24,6 @@ export type { EngineDoc, EngineHit, EngineQueryOptions, FieldSpec, SearchEngine 
 
 const DEFAULT_LIMIT = 10;
 const SUGGEST_THRESHOLD = 0.75;
-/**
- * fuse.js multiplies per-field scores raised to normalised weights, so one weak match in a light
- * field ends near 1. Above this a fuzzy hit is noise, not an answer (suggestions keep them).
- */
-const MAX_FUZZY_SCORE = 0.7;
 /** Query words looked at; more add cost and little precision. */
 const MAX_QUERY_WORDS = 6;
 
@@ -113,23 +96,8 @@ export function createSearchEngine(docs: readonly EngineDoc[], fields: readonly 
   if (docs.length > MAX_DOCS) throw new Error(`at most ${MAX_DOCS} documents`);
   const { index, indexOfRank, idToRank, fuseDocByRank } = buildIndex(docs, fields);
   const tiers = createExactAndPrefixTiers(index);
-  const fuzzyTier = createFuzzyTier(index, fuseDocByRank, fuseOptionsFor(fields));
-
-  /** The given value behind a hit: the one fuse.js matched, or the one whose words the query starts. */
-  function matchedText(doc: EngineDoc, found: Found, joinedQuery: string, words: readonly string[]): string {
-    const spec = fields[found.field];
-    const values = spec === undefined ? [] : (doc.fields[spec.name] ?? []);
-    const matches = (value: string): boolean => {
-      const folded = foldedWords(value);
-      if (found.near !== undefined) return folded.includes(found.near);
-      const tails = joinedTails(folded);
-      return (
-        tails.some((tail) => tail.startsWith(joinedQuery)) ||
-        words.every((w) => folded.some((f) => f.startsWith(w)))
-      );
-    };
-    return values.find(matches) ?? values[0] ?? '';
-  }
+  const fuzzyTier = createFuzzyTier(index, fuseDocByRank);
+  const hitText = createHitText(fields);
 
   function run(query: string, limit: number, threshold: number, fillWithCandidates: boolean): EngineHit[] {
     if (typeof query !== 'string' || !(limit > 0)) return [];
@@ -165,16 +133,21 @@ export function createSearchEngine(docs: readonly EngineDoc[], fields: readonly 
       .map((hit) => {
         const index = indexOfRank[hit.rank] ?? 0;
         const doc = docs[index] as EngineDoc;
-        const base = { index, tier: hit.tier, score: hit.score };
-        if (hit.field === -1) return { hit, literal: true, out: { ...base, field: 'id', text: doc.id } };
-        const text = matchedText(doc, hit, joinedQuery, words);
-        const literal =
-          hit.tier !== 'fuzzy' && joinedTails(normaliseWords(text)).some((t) => t.startsWith(typed));
-        return { hit, literal, out: { ...base, field: fields[hit.field]?.name ?? '', text } };
+        if (hit.field === -1) return { hit, index, literal: true, text: doc.id };
+        // A fuzzy hit never counts as spelt as typed: its value is only needed if it makes the list.
+        if (hit.tier === 'fuzzy') return { hit, index, literal: false, text: undefined };
+        const text = hitText.matched(doc, hit, joinedQuery, words);
+        return { hit, index, literal: hitText.spelt(text, typed), text };
       })
       .sort((a, b) => compareFound(a.hit, b.hit, Number(b.literal) - Number(a.literal)))
       .slice(0, limit)
-      .map(({ out }) => out);
+      .map(({ hit, index, text }) => ({
+        index,
+        tier: hit.tier,
+        score: hit.score,
+        field: hit.field === -1 ? 'id' : (fields[hit.field]?.name ?? ''),
+        text: text ?? hitText.matched(docs[index] as EngineDoc, hit, joinedQuery, words),
+      }));
   }
 
   return {

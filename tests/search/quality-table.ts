@@ -51,6 +51,14 @@ export const qualityTable: readonly QualityCase[] = [
   { kind: 'person', query: 'hong sun kyng', first: ['hong-sun-kyung'], about: 'missing vowel' },
   { kind: 'person', query: 'jo sonng gil', first: ['jo-song-gil'], about: 'doubled letter' },
   { kind: 'person', query: 'zambai', first: ['hyon-song-il', 'choi-soo-bong'], about: 'place typo' },
+  {
+    kind: 'person',
+    query: 'kim cho-song',
+    first: ['kim-chol-song'],
+    about: 'missing letter, shared surname',
+  },
+  { kind: 'person', query: 'kim kyong-pl', first: ['kim-kyong-pil'], about: 'missing vowel, shared surname' },
+  { kind: 'person', query: 'yun tae-hong', first: ['yun-tae-hyong'], about: 'missing letter, Thae nearby' },
   // Hangul and initial consonants.
   { kind: 'person', query: '조성길', first: ['jo-song-gil'], about: 'Hangul name' },
   { kind: 'person', query: 'ㅌㅇㅎ', first: ['thae-yong-ho'], about: 'initial consonants' },

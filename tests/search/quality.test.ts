@@ -29,3 +29,31 @@ describe('the quality table', () => {
     for (const id of row.top5 ?? []) expect(ids).toContain(id);
   });
 });
+
+describe('typos of names', () => {
+  it('find the person from a name with one letter dropped, or two swapped, anywhere in it', () => {
+    let tried = 0;
+    let first = 0;
+    let inFive = 0;
+    for (const person of knowledge.people) {
+      const { name } = person;
+      const typos = new Set<string>();
+      for (let at = 1; at < name.length - 1; at++) {
+        if (name[at] === ' ' || name[at + 1] === ' ') continue;
+        typos.add(name.slice(0, at) + name.slice(at + 1));
+        typos.add(name.slice(0, at) + name[at + 1] + name[at] + name.slice(at + 2));
+      }
+      typos.delete(name);
+      for (const typo of typos) {
+        const ids = search.search('person', typo, 5).map((hit) => hit.id);
+        tried++;
+        if (ids[0] === person.id) first++;
+        if (ids.includes(person.id)) inFive++;
+      }
+    }
+    // 94% and 99% with the shipped 61 people (89% and 98% while words matched one by one could
+    // outrank a close match of the whole name).
+    expect(first / tried).toBeGreaterThanOrEqual(0.93);
+    expect(inFive / tried).toBeGreaterThanOrEqual(0.98);
+  });
+});

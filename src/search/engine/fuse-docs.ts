@@ -3,8 +3,9 @@ import { foldedWords } from '../normalise.ts';
 import type { EngineDoc, FieldSpec } from './types.ts';
 
 /**
- * What fuse.js is given: per field, the folded values (long text as its distinct words), and the
- * keys and options it scores with. The engine hands fuse.js a few candidates at a time; the bench
+ * What fuse.js is given: per field, the folded values (long text as its distinct words, sorted, so
+ * the fuzzy tier can list a candidate's near words in the same order), and the keys and options
+ * it scores with. The engine hands fuse.js a few candidates at a time; the bench
  * and tests hand it the whole corpus the same way, to compare the engine against plain fuse.js.
  */
 
@@ -32,9 +33,20 @@ export function fuseDocOf(folded: FoldedFields, fields: readonly FieldSpec[]): F
   const doc: FuseDoc = {};
   fields.forEach((spec, f) => {
     const values = folded[f] ?? [];
-    doc[spec.name] = spec.words ? [...new Set(values.flat())] : values.map((words) => words.join(' '));
+    doc[spec.name] = spec.words ? [...new Set(values.flat())].sort() : values.map((words) => words.join(' '));
   });
   return doc;
+}
+
+/** How fuse.js matches a pattern against a value, whatever the shape of the documents. */
+export function matchOptions(threshold = DEFAULT_THRESHOLD) {
+  return {
+    includeScore: true,
+    // Text is lower-cased when folded.
+    isCaseSensitive: true,
+    ignoreLocation: false,
+    threshold,
+  } as const satisfies IFuseOptions<unknown>;
 }
 
 export function fuseOptionsFor(
@@ -43,11 +55,7 @@ export function fuseOptionsFor(
 ): IFuseOptions<FuseDoc> {
   return {
     keys: fields.map((spec) => ({ name: spec.name, weight: spec.weight })),
-    includeScore: true,
-    // Text is lower-cased when folded.
-    isCaseSensitive: true,
-    ignoreLocation: false,
-    threshold,
+    ...matchOptions(threshold),
   };
 }
 

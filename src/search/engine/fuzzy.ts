@@ -1,8 +1,14 @@
-import Fuse, { type IFuseOptions } from 'fuse.js';
 import { joinedTails } from '../normalise.ts';
+import { createDocScorer } from './doc-scores.ts';
 import type { Found } from './found.ts';
 import type { FuseDoc } from './fuse-docs.ts';
-import { namePostingField, namePostingRank, wordPostingField, wordPostingRank } from './postings.ts';
+import {
+  encodeWordPosting,
+  namePostingField,
+  namePostingRank,
+  wordPostingField,
+  wordPostingRank,
+} from './postings.ts';
 import type { PostingIndex } from './types.ts';
 
 /**
@@ -11,8 +17,11 @@ import type { PostingIndex } from './types.ts';
  * whole corpus, so a fuzzy query costs about the same at 100 records as at 100,000.
  */
 
-/** A fuzzy score this low for the whole query is a find in itself. */
-const CLOSE_MATCH = 0.3;
+/**
+ * fuse.js multiplies per-field scores raised to normalised weights, so one weak match in a light
+ * field ends near 1. Above this a fuzzy hit is noise, not an answer (suggestions keep them).
+ */
+export const MAX_FUZZY_SCORE = 0.7;
 /** How many pre-filtered candidates fuse.js scores per query. */
 const CANDIDATES = 24;
 /** Candidates sharing less than this share of the best one's pre-filter score are left out. */
@@ -33,6 +42,17 @@ export interface Candidates {
   withJoinedNames: boolean;
   /** Per candidate, the field and near word that brought it in most strongly: the hit's matched value. */
   matched: ReadonlyMap<number, { field: number; near: string }>;
+  /**
+   * Per candidate whose posting entries were all read, one bit per field holding a near word (or,
+   * with joined names, a near name): the fields whose values need no looking at, as they hold none
+   * or have one value. Candidates not here may hold near words in entries past a list's cap.
+   */
+  nearFields: ReadonlyMap<number, number>;
+  /**
+   * For those candidates, per long-text field holding near words (keyed as a word posting), those
+   * words in sorted order: the field as fuse.js is to see it, with no need to look at its words.
+   */
+  nearText: ReadonlyMap<number, string[]>;
 }
 
 export interface FuzzyTier {
@@ -42,15 +62,8 @@ export interface FuzzyTier {
   fuzzy(words: readonly string[], candidates: Candidates, threshold: number): Found[];
 }
 
-/**
- * `fuseDocByRank` holds each document as fuse.js would see it whole; `fuseOptions` are fuse.js's
- * options, the threshold given per query.
- */
-export function createFuzzyTier(
-  index: PostingIndex,
-  fuseDocByRank: readonly FuseDoc[],
-  fuseOptions: IFuseOptions<FuseDoc>,
-): FuzzyTier {
+/** `fuseDocByRank` holds each document as fuse.js would see it whole. */
+export function createFuzzyTier(index: PostingIndex, fuseDocByRank: readonly FuseDoc[]): FuzzyTier {
   const { fields, namePostings, wordPostings, nameTails, words: vocabulary } = index;
   const weights = fields.map((spec) => spec.weight);
   const maxWeight = Math.max(...weights, Number.MIN_VALUE);
@@ -62,6 +75,7 @@ export function createFuzzyTier(
   const strongest = new Float32Array(count);
   const strongestField = new Uint8Array(count);
   const strongestWord: (string | undefined)[] = new Array(count);
+  const nearFieldBits = new Uint32Array(count);
 
   /**
    * Fuzzy candidates: documents sharing the most query words, exactly, by prefix or by trigrams.
@@ -72,7 +86,22 @@ export function createFuzzyTier(
     const nearWords = new Set<string>();
     const withJoinedNames = words.length === 1 && (words[0]?.length ?? 0) >= MIN_JOINED_TYPO;
     let here: number[] = [];
+    const marked: number[] = [];
+    // Ranks from this one on may have entries past a list's cap: their near fields are unknown.
+    let completeBelow = count;
+    // The near words met in long text, as (word posting, word) pairs.
+    const textEntries: number[] = [];
+    const textWords: string[] = [];
+    const mark = (rank: number, field: number, near: string): void => {
+      if (nearFieldBits[rank] === 0) marked.push(rank);
+      nearFieldBits[rank] = (nearFieldBits[rank] ?? 0) | (1 << field);
+      if (fields[field]?.words) {
+        textEntries.push(encodeWordPosting(rank, field));
+        textWords.push(near);
+      }
+    };
     const credit = (rank: number, field: number, similarity: number, near: string): void => {
+      mark(rank, field, near);
       const strength = (similarity * (weights[field] ?? 0)) / maxWeight;
       if (wordBest[rank] === 0) here.push(rank);
       if (strength > (wordBest[rank] ?? 0)) wordBest[rank] = strength;
@@ -95,6 +124,8 @@ export function createFuzzyTier(
           const entry = list[i] ?? 0;
           credit(wordPostingRank(entry), wordPostingField(entry), similarity, nearWord);
         }
+        // Word lists are in rank order: the ranks before the last one read are complete.
+        if (end < list.length) completeBelow = Math.min(completeBelow, wordPostingRank(list[end - 1] ?? 0));
       }
       // A name run together with a typo in it (`thaeyongo`) is near a joined name, not a word.
       if (withJoinedNames) {
@@ -105,6 +136,8 @@ export function createFuzzyTier(
             const entry = list[i] ?? 0;
             credit(namePostingRank(entry), namePostingField(entry), similarity, tail);
           }
+          // Name lists are in rank order only within a bucket.
+          if (list.length > MAX_NEAR_POSTINGS) completeBelow = 0;
         }
       }
       for (const rank of here) {
@@ -113,16 +146,42 @@ export function createFuzzyTier(
         wordBest[rank] = 0;
       }
     }
+    // A value is handed to fuse.js for holding a near word or (run together) a near name; a
+    // string of either kind may be the other (`yongho` a word somewhere), so both lists count.
+    if (withJoinedNames) {
+      for (const near of nearWords) {
+        const words = wordPostings.get(near) ?? [];
+        const names = namePostings.get(near) ?? [];
+        if (words.length > MAX_NEAR_POSTINGS || names.length > MAX_NEAR_POSTINGS) completeBelow = 0;
+        else {
+          for (const entry of words) mark(wordPostingRank(entry), wordPostingField(entry), near);
+          for (const entry of names) mark(namePostingRank(entry), namePostingField(entry), near);
+        }
+      }
+    }
     const ranks = topCandidates(touched, exclude);
     const matched = new Map(
       ranks.map((rank) => [rank, { field: strongestField[rank] ?? 0, near: strongestWord[rank] ?? '' }]),
     );
+    const known = ranks.filter((rank) => rank < completeBelow);
+    const nearFields = new Map(known.map((rank) => [rank, nearFieldBits[rank] ?? 0]));
+    const nearText = new Map<number, string[]>();
+    textEntries.forEach((entry, k) => {
+      if (!nearFields.has(wordPostingRank(entry))) return;
+      const word = textWords[k] ?? '';
+      const list = nearText.get(entry);
+      if (list === undefined) nearText.set(entry, [word]);
+      else if (!list.includes(word)) list.push(word);
+    });
+    // In the order fuse-docs.ts keeps long text's words in, as fuse.js multiplies in value order.
+    for (const list of nearText.values()) list.sort();
     for (const rank of touched) {
       totals[rank] = 0;
       strongest[rank] = 0;
       strongestWord[rank] = undefined;
     }
-    return { ranks, nearWords, withJoinedNames, matched };
+    for (const rank of marked) nearFieldBits[rank] = 0;
+    return { ranks, nearWords, withJoinedNames, matched, nearFields, nearText };
   }
 
   /** The best-scoring touched documents, best first; a bounded insertion, as thousands may be touched. */
@@ -147,44 +206,67 @@ export function createFuzzyTier(
   /**
    * A candidate as fuse.js sees it: only the values sharing a word with the query's near words,
    * and of long text only those words. A value with no such word could not match anyway, and
-   * fuse.js's time grows with every value it is given.
+   * fuse.js's time grows with every value it is given. `kept` remembers, for one query, which
+   * values (repeated across candidates and aliases) hold a near word.
    */
-  function fuseDocFor(rank: number, { nearWords, withJoinedNames }: Candidates): FuseDoc {
+  function fuseDocFor(rank: number, candidates: Candidates, kept: Map<string, boolean>): FuseDoc {
+    const { nearWords, withJoinedNames, nearFields, nearText } = candidates;
     const full = fuseDocByRank[rank] ?? {};
+    const bits = nearFields.get(rank);
     const doc: FuseDoc = {};
-    for (const spec of fields) {
+    fields.forEach((spec, f) => {
       const values = full[spec.name] ?? [];
-      doc[spec.name] = spec.words
-        ? values.filter((word) => nearWords.has(word))
-        : values.filter((value) => {
-            const words = value.split(' ');
-            return (
-              words.some((word) => nearWords.has(word)) ||
-              (withJoinedNames && joinedTails(words).some((tail) => nearWords.has(tail)))
-            );
-          });
-    }
+      // Name postings, which find a near name run together, are kept for exact and prefix fields only.
+      const known = bits !== undefined && (spec.words || !withJoinedNames || spec.exact || spec.prefix);
+      const near = ((bits ?? 0) & (1 << f)) !== 0;
+      if (known && !near) doc[spec.name] = [];
+      else if (known && spec.words) doc[spec.name] = nearText.get(encodeWordPosting(rank, f)) ?? [];
+      else if (known && values.length === 1) doc[spec.name] = values;
+      else if (spec.words) doc[spec.name] = values.filter((word) => nearWords.has(word));
+      else doc[spec.name] = values.filter((value) => holdsNear(value, candidates, kept));
+    });
     return doc;
+  }
+
+  function holdsNear(
+    value: string,
+    { nearWords, withJoinedNames }: Candidates,
+    kept: Map<string, boolean>,
+  ): boolean {
+    let holds = kept.get(value);
+    if (holds === undefined) {
+      const words = value.split(' ');
+      holds =
+        words.some((word) => nearWords.has(word)) ||
+        (withJoinedNames && joinedTails(words).some((tail) => nearWords.has(tail)));
+      kept.set(value, holds);
+    }
+    return holds;
   }
 
   function fuzzy(words: readonly string[], candidates: Candidates, threshold: number): Found[] {
     const { ranks, matched } = candidates;
     if (ranks.length === 0) return [];
-    const fuse = new Fuse(
-      ranks.map((rank) => fuseDocFor(rank, candidates)),
-      { ...fuseOptions, threshold },
+    const kept = new Map<string, boolean>();
+    const scorer = createDocScorer(
+      ranks.map((rank) => fuseDocFor(rank, candidates, kept)),
+      fields,
+      threshold,
     );
     const scores = new Map<number, number>();
-    for (const result of fuse.search(words.join(' '))) scores.set(result.refIndex, result.score ?? 1);
-    // Words matched one by one find reversed or scattered words; a close match of the whole
-    // query makes that unnecessary (and fuse.js's time is most of a fuzzy query's).
-    const close = [...scores.values()].some((score) => score <= CLOSE_MATCH);
-    if (words.length > 1 && !close) {
+    scorer.scores(words.join(' ')).forEach((score, pos) => {
+      if (score !== undefined) scores.set(pos, score);
+    });
+    // Words matched one by one find reversed or scattered words, when the query as a whole
+    // matches nothing worth showing. When it does, they only lift records sharing a word or two
+    // above it: typos of a name (`Kim Cho-song`) found Kim Jong-ryul before Kim Chol-song.
+    const answered = [...scores.values()].some((score) => score <= MAX_FUZZY_SCORE);
+    if (words.length > 1 && !answered) {
       const perWord = new Map<number, number>();
       for (const word of words) {
-        for (const result of fuse.search(word)) {
-          perWord.set(result.refIndex, (perWord.get(result.refIndex) ?? 0) + 1 - (result.score ?? 1));
-        }
+        scorer.scores(word).forEach((score, pos) => {
+          if (score !== undefined) perWord.set(pos, (perWord.get(pos) ?? 0) + 1 - score);
+        });
       }
       for (const [pos, sum] of perWord) {
         const score = 1 - sum / words.length;
