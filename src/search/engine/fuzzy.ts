@@ -32,6 +32,8 @@ const MAX_WORD_POSTINGS = 2_000;
 const MAX_NEAR_POSTINGS = 300;
 /** A one-word query this long is also compared with whole names run together. */
 const MIN_JOINED_TYPO = 6;
+/** Name values whose words are remembered (a few hundred bytes each). */
+const MAX_REMEMBERED_VALUES = 20_000;
 
 export interface Candidates {
   /** Best first. */
@@ -235,13 +237,31 @@ export function createFuzzyTier(index: PostingIndex, fuseDocByRank: readonly Fus
   ): boolean {
     let holds = kept.get(value);
     if (holds === undefined) {
-      const words = value.split(' ');
-      holds =
-        words.some((word) => nearWords.has(word)) ||
-        (withJoinedNames && joinedTails(words).some((tail) => nearWords.has(tail)));
+      const parts = partsOf(value);
+      holds = parts.words.some((word) => nearWords.has(word));
+      if (!holds && withJoinedNames) {
+        parts.tails ??= joinedTails(parts.words);
+        holds = parts.tails.some((tail) => nearWords.has(tail));
+      }
       kept.set(value, holds);
     }
     return holds;
+  }
+
+  /**
+   * A name value's words, and its joined tails once asked for. The same values are looked at
+   * query after query (a candidate's aliases, its place), and splitting and joining them again
+   * cost more than the looking; remembered up to a bound, like folded words in normalise.ts.
+   */
+  const parts = new Map<string, { words: string[]; tails?: string[] }>();
+  function partsOf(value: string): { words: string[]; tails?: string[] } {
+    let known = parts.get(value);
+    if (known === undefined) {
+      if (parts.size >= MAX_REMEMBERED_VALUES) parts.clear();
+      known = { words: value.split(' ') };
+      parts.set(value, known);
+    }
+    return known;
   }
 
   function fuzzy(words: readonly string[], candidates: Candidates, threshold: number): Found[] {
