@@ -135,7 +135,7 @@ export function createSearchEngine(docs: readonly EngineDoc[], fields: readonly 
         const doc = docs[index] as EngineDoc;
         if (hit.field === -1) return { hit, index, literal: true, text: doc.id };
         // A fuzzy hit never counts as spelt as typed: its value is only needed if it makes the list.
-        if (hit.tier === 'fuzzy') return { hit, index, literal: false, text: undefined };
+        if (hit.tier === 'fuzzy') return { hit, index, literal: false, text: '' };
         const text = hitText.matched(doc, hit, joinedQuery, words);
         return { hit, index, literal: hitText.spelt(text, typed), text };
       })
@@ -146,7 +146,8 @@ export function createSearchEngine(docs: readonly EngineDoc[], fields: readonly 
         tier: hit.tier,
         score: hit.score,
         field: hit.field === -1 ? 'id' : (fields[hit.field]?.name ?? ''),
-        text: text ?? hitText.matched(docs[index] as EngineDoc, hit, joinedQuery, words),
+        text:
+          hit.tier === 'fuzzy' ? hitText.matched(docs[index] as EngineDoc, hit, joinedQuery, words) : text,
       }));
   }
 

@@ -3,6 +3,7 @@ import {
   bucketField,
   bucketTailKind,
   MAX_FIELDS,
+  NO_POSTINGS,
   namePostingBucket,
   namePostingRank,
   nextBucket,
@@ -38,7 +39,7 @@ export function createExactAndPrefixTiers(index: PostingIndex): ExactAndPrefixTi
 
   function exactAndPrefix(joinedQuery: string, limit: number, found: FoundByRank): void {
     // Whole values come first in a sorted list: the exact tier stops at the first later tail.
-    for (const entry of namePostings.get(joinedQuery) ?? []) {
+    for (const entry of namePostings.get(joinedQuery) ?? NO_POSTINGS) {
       const bucket = namePostingBucket(entry);
       if (bucketTailKind(bucket) !== WHOLE) break;
       const field = bucketField(bucket);
@@ -125,7 +126,7 @@ export function createExactAndPrefixTiers(index: PostingIndex): ExactAndPrefixTi
     }
     const rest = words.filter((word) => word !== walked);
     let examined = 0;
-    for (const entry of walk ?? []) {
+    for (const entry of walk ?? NO_POSTINGS) {
       const field = wordPostingField(entry);
       if (!fields[field]?.prefix) continue;
       if (++examined > MAX_WORD_PREFIX_DOCS) return;

@@ -4,6 +4,7 @@ import type { Found } from './found.ts';
 import type { FuseDoc } from './fuse-docs.ts';
 import {
   encodeWordPosting,
+  NO_POSTINGS,
   namePostingField,
   namePostingRank,
   wordPostingField,
@@ -78,6 +79,37 @@ export function createFuzzyTier(index: PostingIndex, fuseDocByRank: readonly Fus
   const strongestField = new Uint8Array(count);
   const strongestWord: (string | undefined)[] = new Array(count);
   const nearFieldBits = new Uint32Array(count);
+  // Lists the pre-filter fills for one query, emptied at its start. (Kept here rather than made
+  // per query with closures over them: V8 dropped the pre-filter's optimised code whenever a
+  // closure it had inlined was one of an earlier query.)
+  /** Ranks credited for the query word being read. */
+  const here: number[] = [];
+  /** Ranks with a bit set in nearFieldBits. */
+  const marked: number[] = [];
+  /** The near words met in long text, as (word posting, word) pairs. */
+  const textEntries: number[] = [];
+  const textWords: string[] = [];
+
+  function mark(rank: number, field: number, near: string): void {
+    if (nearFieldBits[rank] === 0) marked.push(rank);
+    nearFieldBits[rank] = (nearFieldBits[rank] ?? 0) | (1 << field);
+    if (fields[field]?.words) {
+      textEntries.push(encodeWordPosting(rank, field));
+      textWords.push(near);
+    }
+  }
+
+  function credit(rank: number, field: number, similarity: number, near: string): void {
+    mark(rank, field, near);
+    const strength = (similarity * (weights[field] ?? 0)) / maxWeight;
+    if (wordBest[rank] === 0) here.push(rank);
+    if (strength > (wordBest[rank] ?? 0)) wordBest[rank] = strength;
+    if (strength > (strongest[rank] ?? 0)) {
+      strongest[rank] = strength;
+      strongestField[rank] = field;
+      strongestWord[rank] = near;
+    }
+  }
 
   /**
    * Fuzzy candidates: documents sharing the most query words, exactly, by prefix or by trigrams.
@@ -87,34 +119,13 @@ export function createFuzzyTier(index: PostingIndex, fuseDocByRank: readonly Fus
     const touched: number[] = [];
     const nearWords = new Set<string>();
     const withJoinedNames = words.length === 1 && (words[0]?.length ?? 0) >= MIN_JOINED_TYPO;
-    let here: number[] = [];
-    const marked: number[] = [];
+    marked.length = 0;
+    textEntries.length = 0;
+    textWords.length = 0;
     // Ranks from this one on may have entries past a list's cap: their near fields are unknown.
     let completeBelow = count;
-    // The near words met in long text, as (word posting, word) pairs.
-    const textEntries: number[] = [];
-    const textWords: string[] = [];
-    const mark = (rank: number, field: number, near: string): void => {
-      if (nearFieldBits[rank] === 0) marked.push(rank);
-      nearFieldBits[rank] = (nearFieldBits[rank] ?? 0) | (1 << field);
-      if (fields[field]?.words) {
-        textEntries.push(encodeWordPosting(rank, field));
-        textWords.push(near);
-      }
-    };
-    const credit = (rank: number, field: number, similarity: number, near: string): void => {
-      mark(rank, field, near);
-      const strength = (similarity * (weights[field] ?? 0)) / maxWeight;
-      if (wordBest[rank] === 0) here.push(rank);
-      if (strength > (wordBest[rank] ?? 0)) wordBest[rank] = strength;
-      if (strength > (strongest[rank] ?? 0)) {
-        strongest[rank] = strength;
-        strongestField[rank] = field;
-        strongestWord[rank] = near;
-      }
-    };
     for (const word of words) {
-      here = [];
+      here.length = 0;
       // A lone letter among other words says little and would touch much of the corpus.
       if (word.length < 2 && words.length > 1) continue;
       for (const [nearWord, similarity] of vocabulary.near(word)) {
@@ -132,7 +143,7 @@ export function createFuzzyTier(index: PostingIndex, fuseDocByRank: readonly Fus
       // A name run together with a typo in it (`thaeyongo`) is near a joined name, not a word.
       if (withJoinedNames) {
         for (const [tail, similarity] of nameTails.similar(word)) {
-          const list = namePostings.get(tail) ?? [];
+          const list = namePostings.get(tail) ?? NO_POSTINGS;
           nearWords.add(tail);
           for (let i = 0; i < Math.min(list.length, MAX_NEAR_POSTINGS); i++) {
             const entry = list[i] ?? 0;
@@ -152,8 +163,8 @@ export function createFuzzyTier(index: PostingIndex, fuseDocByRank: readonly Fus
     // string of either kind may be the other (`yongho` a word somewhere), so both lists count.
     if (withJoinedNames) {
       for (const near of nearWords) {
-        const words = wordPostings.get(near) ?? [];
-        const names = namePostings.get(near) ?? [];
+        const words = wordPostings.get(near) ?? NO_POSTINGS;
+        const names = namePostings.get(near) ?? NO_POSTINGS;
         if (words.length > MAX_NEAR_POSTINGS || names.length > MAX_NEAR_POSTINGS) completeBelow = 0;
         else {
           for (const entry of words) mark(wordPostingRank(entry), wordPostingField(entry), near);
@@ -186,10 +197,13 @@ export function createFuzzyTier(index: PostingIndex, fuseDocByRank: readonly Fus
     return { ranks, nearWords, withJoinedNames, matched, nearFields, nearText };
   }
 
+  /** Whether rank `a` has the higher pre-filter total, the more prominent on a tie. */
+  function better(a: number, b: number): boolean {
+    return (totals[a] ?? 0) > (totals[b] ?? 0) || ((totals[a] ?? 0) === (totals[b] ?? 0) && a < b);
+  }
+
   /** The best-scoring touched documents, best first; a bounded insertion, as thousands may be touched. */
   function topCandidates(touched: readonly number[], exclude: ReadonlyMap<number, Found>): number[] {
-    const better = (a: number, b: number): boolean =>
-      (totals[a] ?? 0) > (totals[b] ?? 0) || ((totals[a] ?? 0) === (totals[b] ?? 0) && a < b);
     const top: number[] = [];
     for (const rank of touched) {
       if (exclude.has(rank)) continue;

@@ -10,6 +10,11 @@
  */
 
 export const MAX_FIELDS = 32;
+/**
+ * The list of a key with no postings. Code reading lists then always reads an Int32Array: given
+ * a plain [] now and then, V8 threw away the pre-filter's optimised code to handle both.
+ */
+export const NO_POSTINGS = new Int32Array(0);
 export const MAX_DOCS = 1 << 24;
 
 /** The kind of joined tail a name posting is for; the lower sorts (and ranks) first. */
