@@ -51,9 +51,10 @@ describe('typos of names', () => {
         if (ids.includes(person.id)) inFive++;
       }
     }
-    // 94% and 99% with the shipped 61 people (89% and 98% while words matched one by one could
-    // outrank a close match of the whole name).
-    expect(first / tried).toBeGreaterThanOrEqual(0.93);
+    // 95.6% and 99.2% with the shipped 61 people (89% and 98% while words matched one by one could
+    // outrank a close match of the whole name; 94.4% and 99.0% while they were matched for weak
+    // candidates too).
+    expect(first / tried).toBeGreaterThanOrEqual(0.95);
     expect(inFive / tried).toBeGreaterThanOrEqual(0.98);
   });
 });
