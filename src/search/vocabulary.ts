@@ -27,20 +27,54 @@ export function trigrams(word: string): string[] {
   return grams;
 }
 
-export function createVocabulary(words: Iterable<string>, nearSpellings: boolean): Vocabulary {
-  const sorted = [...words].sort();
-  const gramIndex = new Map<string, number[]>();
-  sorted.forEach((word, id) => {
-    if (!nearSpellings) return;
-    for (const gram of new Set(trigrams(word))) {
-      const list = gramIndex.get(gram);
-      if (list === undefined) gramIndex.set(gram, [id]);
-      else list.push(id);
+/**
+ * Per trigram, the ids of the words holding it, in id order: all lists back to back in one array,
+ * found by where each starts. A number[] per trigram cost over 100 bytes for the one or two ids
+ * most trigrams have.
+ */
+interface GramIndex {
+  /** Per trigram, its list's position in `starts`. */
+  slots: Map<string, number>;
+  /** Where each list starts in `ids`, and after the last, the end. */
+  starts: Int32Array;
+  ids: Int32Array;
+}
+
+function gramIndexOf(sorted: readonly string[]): GramIndex {
+  const slots = new Map<string, number>();
+  const counts: number[] = [];
+  const gramsOf = sorted.map((word) => [...new Set(trigrams(word))]);
+  for (const grams of gramsOf) {
+    for (const gram of grams) {
+      const slot = slots.get(gram);
+      if (slot === undefined) {
+        slots.set(gram, counts.length);
+        counts.push(1);
+      } else counts[slot] = (counts[slot] ?? 0) + 1;
+    }
+  }
+  const starts = new Int32Array(counts.length + 1);
+  counts.forEach((count, slot) => {
+    starts[slot + 1] = (starts[slot] ?? 0) + count;
+  });
+  const ids = new Int32Array(starts[counts.length] ?? 0);
+  const next = starts.slice(0, counts.length);
+  gramsOf.forEach((grams, id) => {
+    for (const gram of grams) {
+      const slot = slots.get(gram) ?? 0;
+      ids[next[slot] ?? 0] = id;
+      next[slot] = (next[slot] ?? 0) + 1;
     }
   });
+  return { slots, starts, ids };
+}
+
+export function createVocabulary(words: Iterable<string>): Vocabulary {
+  const sorted = [...words].sort();
+  const { slots, starts, ids } = gramIndexOf(sorted);
 
   // Shared-trigram counts per word, reused by every lookup (a query has far fewer than 256 trigrams).
-  const shared = new Uint8Array(nearSpellings ? sorted.length : 0);
+  const shared = new Uint8Array(sorted.length);
 
   function lowerBound(prefix: string): number {
     let lo = 0;
@@ -66,7 +100,10 @@ export function createVocabulary(words: Iterable<string>, nearSpellings: boolean
     const grams = new Set(trigrams(word));
     const touched: number[] = [];
     for (const gram of grams) {
-      for (const id of gramIndex.get(gram) ?? []) {
+      const slot = slots.get(gram);
+      if (slot === undefined) continue;
+      for (let k = starts[slot] ?? 0; k < (starts[slot + 1] ?? 0); k++) {
+        const id = ids[k] ?? 0;
         if (shared[id] === 0) touched.push(id);
         shared[id] = (shared[id] ?? 0) + 1;
       }
