@@ -213,10 +213,27 @@ interface Entry<T> {
 /** Hangul phrases this long (in letters, spaces aside) are found run together as well. */
 const MIN_RUN_TOGETHER = 4;
 
-/** A letter-by-letter trie: the phrases that end at a node, and the letters that go on. */
+/**
+ * A letter-by-letter trie: the phrases that end at a node, and the letters that go on. Most nodes
+ * lie on one phrase's path and have one letter after them: it is kept inline (`letter`, `only`),
+ * and a Map only where phrases part. A Map at every node made the message command's tries over
+ * 3 MB; every node has all four fields, so V8 sees one shape.
+ */
 interface LetterNode<T> {
-  next?: Map<number, LetterNode<T>>;
-  entries?: Entry<T>[];
+  /** The one letter that goes on, or -1. */
+  letter: number;
+  only: LetterNode<T> | undefined;
+  /** The letters that go on, where there are several. */
+  next: Map<number, LetterNode<T>> | undefined;
+  entries: Entry<T>[] | undefined;
+}
+
+function letterNode<T>(): LetterNode<T> {
+  return { letter: -1, only: undefined, next: undefined, entries: undefined };
+}
+
+function childOf<T>(node: LetterNode<T>, letter: number): LetterNode<T> | undefined {
+  return node.letter === letter ? node.only : node.next?.get(letter);
 }
 
 /** A word-by-word trie, for Hangul phrases as written (`장성택` → `측근`). */
@@ -233,12 +250,17 @@ function addEntry<T>(node: { entries?: Entry<T>[] }, entry: Entry<T>): void {
 function addLetters<T>(root: LetterNode<T>, key: string, entry: Entry<T>): void {
   let node = root;
   for (let i = 0; i < key.length; i++) {
-    node.next ??= new Map();
     const code = key.charCodeAt(i);
-    let child = node.next.get(code);
+    let child = childOf(node, code);
     if (child === undefined) {
-      child = {};
-      node.next.set(code, child);
+      child = letterNode<T>();
+      if (node.only === undefined && node.next === undefined) {
+        node.letter = code;
+        node.only = child;
+      } else {
+        node.next ??= new Map();
+        node.next.set(code, child);
+      }
     }
     node = child;
   }
@@ -271,9 +293,9 @@ const isVowel = (code: number) =>
  * walks these tries with the words of the text, so it builds no strings to look up.
  */
 export function createPhraseIndex<T>(phrases: Iterable<Phrase<T>>): PhraseIndex<T> {
-  const latin: LetterNode<T> = {};
+  const latin = letterNode<T>();
   const hangulWords = new Map<string, WordNode<T>>();
-  const hangulTogether: LetterNode<T> = {};
+  const hangulTogether = letterNode<T>();
   /** The first two letters of each Hangul phrase's first word (-1: a one-letter word), to skip words quickly. */
   const openings = new Map<number, Set<number>>();
   const opens = (word: string) => {
@@ -346,7 +368,7 @@ export function createPhraseIndex<T>(phrases: Iterable<Phrase<T>>): PhraseIndex<
           if (end > start && gaps[end] === Gap.break) crossed = true;
           const from = end > start && current.charCodeAt(0) === last && isVowel(last) ? 1 : 0;
           for (let c = from; c < current.length && node !== undefined; c++) {
-            node = node.next?.get(current.charCodeAt(c));
+            node = childOf(node, current.charCodeAt(c));
           }
           if (node === undefined) break;
           last = current.charCodeAt(current.length - 1);
@@ -372,7 +394,7 @@ export function createPhraseIndex<T>(phrases: Iterable<Phrase<T>>): PhraseIndex<
         if (letters !== undefined) {
           // Walk the word's letters; wherever a phrase ends, what is left must be an ending.
           for (let c = 0; c < current.length && letters !== undefined; c++) {
-            letters = letters.next?.get(current.charCodeAt(c));
+            letters = childOf(letters, current.charCodeAt(c));
             // One word may be a phrase run together (`장성택측근`); one-word phrases are found twice, harmlessly.
             if (letters?.entries === undefined) continue;
             for (let k = 0; k < count; k++) {
