@@ -1,6 +1,6 @@
 import { createExactAndPrefixTiers } from './engine/exact-and-prefix.ts';
 import { compareFound, type Found, keepBest } from './engine/found.ts';
-import { DEFAULT_THRESHOLD, type FuseDoc, foldFields, fuseDocOf } from './engine/fuse-docs.ts';
+import { DEFAULT_THRESHOLD, type FieldValues, fieldValuesOf, foldFields } from './engine/fuse-docs.ts';
 import { createFuzzyTier, MAX_FUZZY_SCORE } from './engine/fuzzy.ts';
 import { createHitText } from './engine/hit-text.ts';
 import { encodeNamePosting, encodeWordPosting, MAX_DOCS, MAX_FIELDS, tailKindAt } from './engine/postings.ts';
@@ -34,7 +34,7 @@ interface Built {
   /** The rank of the first document with each id. */
   idToRank: ReadonlyMap<string, number>;
   /** Per rank, the document as fuse.js sees it, for the few candidates it scores. */
-  fuseDocByRank: readonly FuseDoc[];
+  valuesByRank: readonly FieldValues[];
 }
 
 function buildIndex(docs: readonly EngineDoc[], fields: readonly FieldSpec[]): Built {
@@ -45,7 +45,7 @@ function buildIndex(docs: readonly EngineDoc[], fields: readonly FieldSpec[]): B
     .sort((a, b) => b.prominence - a.prominence || a.index - b.index)
     .map((entry) => entry.index);
   const idToRank = new Map<string, number>();
-  const fuseDocByRank: FuseDoc[] = new Array(docs.length);
+  const valuesByRank: FieldValues[] = new Array(docs.length);
   const nameLists = new Map<string, number[]>();
   const wordLists = new Map<string, number[]>();
   const nameWords: string[][] = new Array(docs.length);
@@ -60,7 +60,7 @@ function buildIndex(docs: readonly EngineDoc[], fields: readonly FieldSpec[]): B
     const doc = docs[position] as EngineDoc;
     if (!idToRank.has(doc.id)) idToRank.set(doc.id, rank);
     const folded = foldFields(doc, fields);
-    fuseDocByRank[rank] = fuseDocOf(folded, fields);
+    valuesByRank[rank] = fieldValuesOf(folded, fields);
     const prefixWords: string[] = [];
     fields.forEach((spec, f) => {
       for (const words of folded[f] ?? []) {
@@ -85,7 +85,7 @@ function buildIndex(docs: readonly EngineDoc[], fields: readonly FieldSpec[]): B
     words: createVocabulary(wordPostings.keys()),
     nameWords,
   };
-  return { index, indexOfRank, idToRank, fuseDocByRank };
+  return { index, indexOfRank, idToRank, valuesByRank };
 }
 
 /**
@@ -119,9 +119,9 @@ function packPostings(
 export function createSearchEngine(docs: readonly EngineDoc[], fields: readonly FieldSpec[]): SearchEngine {
   if (fields.length > MAX_FIELDS) throw new Error(`at most ${MAX_FIELDS} fields`);
   if (docs.length > MAX_DOCS) throw new Error(`at most ${MAX_DOCS} documents`);
-  const { index, indexOfRank, idToRank, fuseDocByRank } = buildIndex(docs, fields);
+  const { index, indexOfRank, idToRank, valuesByRank } = buildIndex(docs, fields);
   const tiers = createExactAndPrefixTiers(index);
-  const fuzzyTier = createFuzzyTier(index, fuseDocByRank);
+  const fuzzyTier = createFuzzyTier(index, valuesByRank);
   const hitText = createHitText(fields);
 
   function run(query: string, limit: number, threshold: number, fillWithCandidates: boolean): EngineHit[] {

@@ -5,7 +5,7 @@ import { loadKnowledge } from '../../src/knowledge/load.ts';
 import { fieldSpecs, personDoc } from '../../src/search/documents.ts';
 import { createDocScorer } from '../../src/search/engine/doc-scores.ts';
 import { fuseOptionsFor } from '../../src/search/engine/fuse-docs.ts';
-import { fuseDocuments } from '../../src/search/engine.ts';
+import { type FuseDoc, fuseDocuments } from '../../src/search/engine.ts';
 import { queryWords } from '../../src/search/normalise.ts';
 
 const knowledge = await loadKnowledge();
@@ -19,6 +19,9 @@ const words = [
 ];
 
 /** Plain fuse.js over the same documents: per document, its score, or undefined where it did not match. */
+/** A document as the engine keeps it: its fields by position. */
+const byPosition = (doc: FuseDoc) => fields.map((spec) => doc[spec.name] ?? []);
+
 function plainScores(threshold: number, pattern: string, some = docs): (number | undefined)[] {
   const scores: (number | undefined)[] = some.map(() => undefined);
   for (const result of new Fuse(some, fuseOptionsFor(fields, threshold)).search(pattern))
@@ -43,7 +46,7 @@ describe('document scores from distinct values', () => {
   ].map((query) => queryWords(query).join(' '));
 
   it.each([0.4, 0.75])('are plain fuse.js scores at threshold %s, bit for bit', (threshold) => {
-    const scorer = createDocScorer(docs, fields, threshold);
+    const scorer = createDocScorer(docs.map(byPosition), fields, threshold);
     for (const pattern of patterns)
       expect(scorer.scores(pattern), pattern).toEqual(plainScores(threshold, pattern));
   });
@@ -52,7 +55,7 @@ describe('document scores from distinct values', () => {
     // Plain fuse.js takes a while over the long text of every person: a few of them will do.
     const some = docs.slice(0, 12);
     const scorers = new Map(
-      [0.4, 0.75].map((threshold) => [threshold, createDocScorer(some, fields, threshold)]),
+      [0.4, 0.75].map((threshold) => [threshold, createDocScorer(some.map(byPosition), fields, threshold)]),
     );
     const typo = fc
       .tuple(fc.constantFrom(...words), fc.nat(), fc.constantFrom('', 'x', 'a', 'ㅎ'))

@@ -1,5 +1,5 @@
 import Fuse from 'fuse.js';
-import { type FuseDoc, matchOptions } from './fuse-docs.ts';
+import { type FieldValues, matchOptions } from './fuse-docs.ts';
 import { valuesFuseMayMatch } from './may-match.ts';
 import type { FieldSpec } from './types.ts';
 
@@ -21,7 +21,7 @@ export interface DocScorer {
 }
 
 export function createDocScorer(
-  docs: readonly FuseDoc[],
+  docs: readonly FieldValues[],
   fields: readonly FieldSpec[],
   threshold: number,
 ): DocScorer {
@@ -30,8 +30,8 @@ export function createDocScorer(
   // Per document, its values as (field, value id) pairs, flat, in field then value order.
   const docValues = docs.map((doc) => {
     const pairs: number[] = [];
-    fields.forEach((spec, f) => {
-      for (const value of doc[spec.name] ?? []) {
+    doc.forEach((fieldValues, f) => {
+      for (const value of fieldValues) {
         let id = idOf.get(value);
         if (id === undefined) {
           id = values.length;

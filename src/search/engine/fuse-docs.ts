@@ -29,13 +29,18 @@ export function foldFields(doc: EngineDoc, fields: readonly FieldSpec[]): Folded
   });
 }
 
-export function fuseDocOf(folded: FoldedFields, fields: readonly FieldSpec[]): FuseDoc {
-  const doc: FuseDoc = {};
-  fields.forEach((spec, f) => {
+/** A FuseDoc with its fields by position in the specs rather than by name: what the engine keeps and scores. */
+export type FieldValues = string[][];
+
+export function fieldValuesOf(folded: FoldedFields, fields: readonly FieldSpec[]): FieldValues {
+  return fields.map((spec, f) => {
     const values = folded[f] ?? [];
-    doc[spec.name] = spec.words ? [...new Set(values.flat())].sort() : values.map((words) => words.join(' '));
+    return spec.words ? [...new Set(values.flat())].sort() : values.map((words) => words.join(' '));
   });
-  return doc;
+}
+
+export function fuseDocOf(values: FieldValues, fields: readonly FieldSpec[]): FuseDoc {
+  return Object.fromEntries(fields.map((spec, f) => [spec.name, values[f] ?? []]));
 }
 
 /** How fuse.js matches a pattern against a value, whatever the shape of the documents. */
@@ -68,7 +73,7 @@ export function fuseDocuments(
   fields: readonly FieldSpec[],
 ): { docs: FuseDoc[]; options: IFuseOptions<FuseDoc> } {
   return {
-    docs: docs.map((doc) => fuseDocOf(foldFields(doc, fields), fields)),
+    docs: docs.map((doc) => fuseDocOf(fieldValuesOf(foldFields(doc, fields), fields), fields)),
     options: fuseOptionsFor(fields),
   };
 }

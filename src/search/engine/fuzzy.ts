@@ -1,7 +1,7 @@
 import { joinedTails } from '../normalise.ts';
 import { createDocScorer } from './doc-scores.ts';
 import type { Found } from './found.ts';
-import type { FuseDoc } from './fuse-docs.ts';
+import type { FieldValues } from './fuse-docs.ts';
 import {
   encodeWordPosting,
   NO_POSTINGS,
@@ -73,13 +73,13 @@ export interface FuzzyTier {
   fuzzy(words: readonly string[], candidates: Candidates, threshold: number): Found[];
 }
 
-/** `fuseDocByRank` holds each document as fuse.js would see it whole. */
-export function createFuzzyTier(index: PostingIndex, fuseDocByRank: readonly FuseDoc[]): FuzzyTier {
+/** `valuesByRank` holds each document as fuse.js would see it whole. */
+export function createFuzzyTier(index: PostingIndex, valuesByRank: readonly FieldValues[]): FuzzyTier {
   const { fields, namePostings, wordPostings, nameTails, words: vocabulary } = index;
   const weights = fields.map((spec) => spec.weight);
   const maxWeight = Math.max(...weights, Number.MIN_VALUE);
   // Scratch space for the pre-filter, reused by every query.
-  const count = fuseDocByRank.length;
+  const count = valuesByRank.length;
   const wordBest = new Float32Array(count);
   const totals = new Float32Array(count);
   /** Per candidate, its strongest near word and the field it is in: the hit's matched field. */
@@ -234,23 +234,21 @@ export function createFuzzyTier(index: PostingIndex, fuseDocByRank: readonly Fus
    * fuse.js's time grows with every value it is given. `kept` remembers, for one query, which
    * values (repeated across candidates and aliases) hold a near word.
    */
-  function fuseDocFor(rank: number, candidates: Candidates, kept: Map<string, boolean>): FuseDoc {
+  function fuseDocFor(rank: number, candidates: Candidates, kept: Map<string, boolean>): FieldValues {
     const { nearWords, withJoinedNames, nearFields, nearText } = candidates;
-    const full = fuseDocByRank[rank] ?? {};
+    const full = valuesByRank[rank] ?? [];
     const bits = nearFields.get(rank);
-    const doc: FuseDoc = {};
-    fields.forEach((spec, f) => {
-      const values = full[spec.name] ?? [];
+    return fields.map((spec, f) => {
+      const values = full[f] ?? [];
       // Name postings, which find a near name run together, are kept for exact and prefix fields only.
       const known = bits !== undefined && (spec.words || !withJoinedNames || spec.exact || spec.prefix);
       const near = ((bits ?? 0) & (1 << f)) !== 0;
-      if (known && !near) doc[spec.name] = [];
-      else if (known && spec.words) doc[spec.name] = nearText.get(encodeWordPosting(rank, f)) ?? [];
-      else if (known && values.length === 1) doc[spec.name] = values;
-      else if (spec.words) doc[spec.name] = values.filter((word) => nearWords.has(word));
-      else doc[spec.name] = values.filter((value) => holdsNear(value, candidates, kept));
+      if (known && !near) return [];
+      if (known && spec.words) return nearText.get(encodeWordPosting(rank, f)) ?? [];
+      if (known && values.length === 1) return values;
+      if (spec.words) return values.filter((word) => nearWords.has(word));
+      return values.filter((value) => holdsNear(value, candidates, kept));
     });
-    return doc;
   }
 
   function holdsNear(
