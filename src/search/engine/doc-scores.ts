@@ -55,6 +55,8 @@ export function createDocScorer(
     scores(pattern) {
       valueScores.fill(-1);
       const ids = valuesFuseMayMatch(pattern, values, threshold);
+      // Often no value is close enough (a word matched on its own against long names): no document matches.
+      if (ids.length === 0) return docValues.map(() => undefined);
       const fuse = new Fuse(
         ids.map((id) => values[id] ?? ''),
         options,
