@@ -44,13 +44,30 @@ interface Glyph {
  * Outlines by code point. fontkit takes about a millisecond to decode a Hangul glyph, so they are
  * remembered; 4,096 covers every syllable a chart of names uses many times over, at a few MB.
  * `prepareGlyphs` fills it at start-up with everything the bot's pictures draw; any other code
- * point loads the font again, once for the string that needs it.
+ * point loads the font again, once for the picture (or the string, outside one) that needs it.
  */
 const GLYPH_CAPACITY = 4_096;
 const glyphs = new Map<number, Glyph>();
 
+/**
+ * Where a font loaded for a missing glyph is kept until the picture being drawn is finished (see
+ * `drawing`), so that a picture of text not prepared reads the font once, not once a string.
+ */
+let picture: { font?: Font } | undefined;
+
+/** Runs `draw`, one picture's drawing, keeping a font it has to load until it returns. */
+export function drawing<T>(draw: () => T): T {
+  const outer = picture;
+  picture = {};
+  try {
+    return draw();
+  } finally {
+    picture = outer;
+  }
+}
+
 function glyphsOf(codePoints: Iterable<number>): Glyph[] {
-  let font: Font | undefined;
+  const held = picture ?? {};
   return Array.from(codePoints, (codePoint) => {
     const known = glyphs.get(codePoint);
     if (known !== undefined) {
@@ -58,8 +75,8 @@ function glyphsOf(codePoints: Iterable<number>): Glyph[] {
       glyphs.set(codePoint, known);
       return known;
     }
-    font ??= loadFont();
-    const g = font.glyphForCodePoint(codePoint);
+    held.font ??= loadFont();
+    const g = held.font.glyphForCodePoint(codePoint);
     const glyph = { id: g.id, advance: g.advanceWidth, d: g.path.toSVG() };
     glyphs.set(codePoint, glyph);
     if (glyphs.size > GLYPH_CAPACITY) glyphs.delete(glyphs.keys().next().value as number);

@@ -70,4 +70,21 @@ describe('pictures prepared at start-up', () => {
     expect(lazy.measure(words, 14)).toBe(prepared.measure(words, 14));
     expect(fontReads()).toBe(3);
   });
+
+  it('reads the font once for a whole picture of text not prepared, not once a string', async () => {
+    vi.resetModules();
+    const { renderTimelineChart } = await import('../../src/pictures/index.ts');
+    renderTimelineChart({
+      title: '연표',
+      rows: ['태영호', '조성길', 'Ri Il-gyu'].map((label, i) => ({
+        label,
+        events: [{ date: String(2016 + i), kind: 'defection' }],
+      })),
+      axisLabel: '연도',
+      kindLabels: { defection: '망명' },
+      moreRows: '외 {n}명',
+      alt: '',
+    });
+    expect(fontReads()).toBe(1);
+  });
 });
