@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { svgToPng } from './raster.ts';
+import { drawing } from './text.ts';
 import type { Picture } from './types.ts';
 
 const CAPACITY = 64;
@@ -28,14 +29,14 @@ export function cachedPicture(kind: string, input: unknown, alt: string, drawSvg
     return hit;
   }
   // A render that throws is not remembered: the caller logs it, and the next ask tries again.
-  const raster = svgToPng(drawSvg());
+  const raster = svgToPng(drawing(drawSvg));
   const picture: Picture = Object.freeze({
     ...raster,
     alt,
     // The SVG is 100-200 KB of text a picture, 8 MB for a full cache, and only tests and someone
     // debugging a layout read it: it is drawn again when asked (the same input gives the same SVG).
     get svg() {
-      return drawSvg();
+      return drawing(drawSvg);
     },
   });
   entries.set(key, picture);

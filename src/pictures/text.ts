@@ -1,9 +1,10 @@
 /**
  * Text as glyph outlines. resvg can draw <text> itself, but with a 6 MB CJK font it re-reads the
  * font file for every glyph (resvg-js 2.6 takes fonts only as file paths): about 1 ms a glyph,
- * close to a second for a chart's labels. So the font is parsed here once, with fontkit, each
- * glyph's outline is kept, and every string becomes <use> references to those outlines. Widths come
- * from the same font, so labels are measured exactly and cut to fit; resvg never needs a font.
+ * close to a second for a chart's labels. So the font is parsed here, with fontkit, each glyph's
+ * outline is kept (the font is not), and every string becomes <use> references to those outlines.
+ * Widths come from the same font, so labels are measured exactly and cut to fit; resvg never needs
+ * a font.
  *
  * The font is Noto Sans KR Regular (SIL Open Font License) from @expo-google-fonts/noto-sans-kr,
  * which ships TTF files: Latin, Hangul and the punctuation the data uses. Positioning is by advance
@@ -16,16 +17,19 @@ import { escapeXml, n } from './svg.ts';
 
 const FONT_FILE = '@expo-google-fonts/noto-sans-kr/400Regular/NotoSansKR_400Regular.ttf';
 
-let font: Font | undefined;
+/** The font's units per em, noted whenever it is loaded, so measuring never loads it for that alone. */
+let emUnits: number | undefined;
 
-/** Loaded on first use or by `preparePictures`, not at import: importing reads nothing. */
-export function theFont(): Font {
-  if (font === undefined) {
-    const made = create(readFileSync(createRequire(import.meta.url).resolve(FONT_FILE)));
-    if (!('glyphForCodePoint' in made)) throw new Error(`${FONT_FILE} is a font collection, not one font`);
-    font = made;
-  }
-  return font;
+/**
+ * Reads and parses the font, for the caller to use and let go. It is not kept: the file is 6 MB
+ * held in memory, and fontkit keeps every glyph it decodes with its parsed outline (about 8 KB a
+ * Hangul syllable), where the outlines `glyphs` keeps are a tenth of that.
+ */
+function loadFont(): Font {
+  const made = create(readFileSync(createRequire(import.meta.url).resolve(FONT_FILE)));
+  if (!('glyphForCodePoint' in made)) throw new Error(`${FONT_FILE} is a font collection, not one font`);
+  emUnits = made.unitsPerEm;
+  return made;
 }
 
 interface Glyph {
@@ -39,27 +43,45 @@ interface Glyph {
 /**
  * Outlines by code point. fontkit takes about a millisecond to decode a Hangul glyph, so they are
  * remembered; 4,096 covers every syllable a chart of names uses many times over, at a few MB.
+ * `prepareGlyphs` fills it at start-up with everything the bot's pictures draw; any other code
+ * point loads the font again, once for the picture (or the string, outside one) that needs it.
  */
 const GLYPH_CAPACITY = 4_096;
 const glyphs = new Map<number, Glyph>();
 
-function glyphFor(codePoint: number): Glyph {
-  const known = glyphs.get(codePoint);
-  if (known !== undefined) {
-    glyphs.delete(codePoint);
-    glyphs.set(codePoint, known);
-    return known;
+/**
+ * Where a font loaded for a missing glyph is kept until the picture being drawn is finished (see
+ * `drawing`), so that a picture of text not prepared reads the font once, not once a string.
+ */
+let picture: { font?: Font } | undefined;
+
+/** Runs `draw`, one picture's drawing, keeping a font it has to load until it returns. */
+export function drawing<T>(draw: () => T): T {
+  const outer = picture;
+  picture = {};
+  try {
+    return draw();
+  } finally {
+    picture = outer;
   }
-  const font = theFont();
-  const g = font.glyphForCodePoint(codePoint);
-  const glyph = { id: g.id, advance: g.advanceWidth, d: g.path.toSVG() };
-  // fontkit keeps every glyph it decodes, with its parsed outline, for good: about 8 KB a Hangul
-  // syllable, 8 MB over a thousand, where the outline kept here is a tenth of that. Its cache is a
-  // private field (`_glyphs`, by glyph id); should a fontkit release rename it, this does nothing.
-  delete (font as unknown as { _glyphs?: Record<number, unknown> })._glyphs?.[g.id];
-  glyphs.set(codePoint, glyph);
-  if (glyphs.size > GLYPH_CAPACITY) glyphs.delete(glyphs.keys().next().value as number);
-  return glyph;
+}
+
+function glyphsOf(codePoints: Iterable<number>): Glyph[] {
+  const held = picture ?? {};
+  return Array.from(codePoints, (codePoint) => {
+    const known = glyphs.get(codePoint);
+    if (known !== undefined) {
+      glyphs.delete(codePoint);
+      glyphs.set(codePoint, known);
+      return known;
+    }
+    held.font ??= loadFont();
+    const g = held.font.glyphForCodePoint(codePoint);
+    const glyph = { id: g.id, advance: g.advanceWidth, d: g.path.toSVG() };
+    glyphs.set(codePoint, glyph);
+    if (glyphs.size > GLYPH_CAPACITY) glyphs.delete(glyphs.keys().next().value as number);
+    return glyph;
+  });
 }
 
 /**
@@ -80,13 +102,13 @@ function codePoints(text: string): number[] {
 }
 
 function unitsPerEm(): number {
-  return theFont().unitsPerEm;
+  return emUnits ?? loadFont().unitsPerEm;
 }
 
 /** Width in pixels at `size` pixels. */
 export function measure(text: string, size: number): number {
   let units = 0;
-  for (const cp of codePoints(text)) units += glyphFor(cp).advance;
+  for (const glyph of glyphsOf(codePoints(text))) units += glyph.advance;
   return (units * size) / unitsPerEm();
 }
 
@@ -112,6 +134,16 @@ export function fitText(text: string, size: number, maxWidth: number): string {
     else hi = mid - 1;
   }
   return `${parts.slice(0, lo).join('').trimEnd()}${ELLIPSIS}`;
+}
+
+/**
+ * Decodes the glyphs of every text given (and of the ellipsis `fitText` adds) with one loading of
+ * the font, so that drawing them later never reads it.
+ */
+export function prepareGlyphs(texts: Iterable<string>): void {
+  const wanted = new Set(codePoints(ELLIPSIS));
+  for (const text of texts) for (const codePoint of codePoints(text)) wanted.add(codePoint);
+  glyphsOf(wanted);
 }
 
 export type Anchor = 'start' | 'middle' | 'end';
@@ -140,8 +172,7 @@ export class TextLayer {
     const scale = style.size / unitsPerEm();
     let units = 0;
     let uses = '';
-    for (const cp of codePoints(clean)) {
-      const glyph = glyphFor(cp);
+    for (const glyph of glyphsOf(codePoints(clean))) {
       if (glyph.d !== '') {
         this.used.set(glyph.id, glyph.d);
         uses += `<use xlink:href="#g${glyph.id}" x="${units}"/>`;

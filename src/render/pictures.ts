@@ -1,7 +1,8 @@
+import type { Knowledge } from '../knowledge/knowledge.ts';
 import type { Person, TimelineEvent } from '../knowledge/schema.ts';
 import { type MapPointInput, type MapRouteInput, renderMap, renderTimelineChart } from '../pictures/index.ts';
 import type { RenderContext } from './card.ts';
-import { local, strings } from './i18n.ts';
+import { type Lang, local, strings } from './i18n.ts';
 import type { PictureSlot } from './message.ts';
 import { personShortName } from './names.ts';
 
@@ -127,4 +128,28 @@ export function defectionsMap(
         alt: t.mapAlt(mapped.length, span(years)),
       }),
   };
+}
+
+/**
+ * Every text the pictures above draw, in both languages, for `preparePictures`: names, places and
+ * labels (the pictures add their own digits). A text missing here still draws, only slower the
+ * first time; tests/pictures/prepared.test.ts checks that none is.
+ */
+export function pictureTexts(knowledge: Knowledge): string[] {
+  const langs: readonly Lang[] = ['en', 'ko'];
+  return langs.flatMap((lang) => {
+    const t = strings(lang);
+    const names = knowledge.people.map((person) => personShortName(lang, person));
+    return [
+      ...names,
+      ...names.map((name) => t.mapRouteTitle(name)),
+      ...[...knowledge.byId.places.values()].map((place) => local(lang, place.name)),
+      ...Object.values(t.eventKinds),
+      t.year,
+      t.unnamedRow,
+      t.moreRows,
+      t.mapTitle,
+      ...Object.values(t.mapLegend),
+    ];
+  });
 }
